@@ -181,11 +181,15 @@ public final class CsvTableReader {
   }
 
   private static RuntimeException explainParseFailure(Path path, RuntimeException e, ByteScan bytes) {
-    Throwable cause = e;
-    while (cause != null) {
-      if (cause instanceof BadInputException bad) {
+    // Our own errors thrown from the record handler come back wrapped in a CsvParseException:
+    // look for them first, or they would be reported as malformed quoting.
+    for (Throwable c = e; c != null; c = c.getCause()) {
+      if (c instanceof BadInputException bad) {
         return bad;
       }
+    }
+    Throwable cause = e;
+    while (cause != null) {
       if (cause instanceof CharacterCodingException && bytes != null
           && bytes.invalidUtf8().isPresent()) {
         return invalidUtf8(path, bytes.invalidUtf8().get());

@@ -30,8 +30,6 @@ import java.util.List;
 public record DatasetVersion(
     String id, String contentSha256, String bytesSha256, String schemaSha256, int rows, int columns) {
 
-  private static final long MISSING_MARK = 0x6d697373696e6721L;
-
   /** Computes the version of {@code table} whose file had the given byte hash. */
   public static DatasetVersion of(Table table, String bytesSha256) {
     String content = contentHash(table);
@@ -47,15 +45,7 @@ public record DatasetVersion(
   static String contentHash(Table table) {
     List<Column> byName = new ArrayList<>(table.columns());
     byName.sort(Comparator.comparing(Column::name));
-    int n = table.rowCount();
-    long[] rows = new long[n];
-    Arrays.fill(rows, 0x243F6A8885A308D3L);
-    for (Column c : byName) {
-      long[] cells = cellDigests(c);
-      for (int r = 0; r < n; r++) {
-        rows[r] = mix(rows[r] * 0x9E3779B97F4A7C15L + cells[r]);
-      }
-    }
+    long[] rows = RowDigests.of(byName);
     Arrays.sort(rows);
     MessageDigest sha = sha256();
     for (Column c : byName) {
@@ -86,46 +76,6 @@ public record DatasetVersion(
       sha.update((byte) '\n');
     }
     return HexFormat.of().formatHex(sha.digest());
-  }
-
-  private static long[] cellDigests(Column c) {
-    int n = c.size();
-    long[] out = new long[n];
-    if (c instanceof NumericColumn num) {
-      for (int r = 0; r < n; r++) {
-        if (num.isMissing(r)) {
-          out[r] = MISSING_MARK;
-        } else {
-          double v = num.get(r);
-          out[r] = mix(Double.doubleToLongBits(v == 0.0 ? 0.0 : v));
-        }
-      }
-    } else if (c instanceof CategoricalColumn cat) {
-      long[] levelDigest = new long[cat.levelCount()];
-      for (int l = 0; l < levelDigest.length; l++) {
-        levelDigest[l] = textDigest(cat.level(l));
-      }
-      for (int r = 0; r < n; r++) {
-        int code = cat.code(r);
-        out[r] = code == CategoricalColumn.MISSING ? MISSING_MARK : levelDigest[code];
-      }
-    }
-    return out;
-  }
-
-  private static long textDigest(String s) {
-    long h = 0x1000193L;
-    for (int i = 0; i < s.length(); i++) {
-      h = mix(h ^ s.charAt(i));
-    }
-    return mix(h ^ s.length() ^ 0x7465787400000000L);
-  }
-
-  /** SplitMix64's finalizer: a bijective 64-bit mix. */
-  private static long mix(long z) {
-    z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
-    z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
-    return z ^ (z >>> 31);
   }
 
   private static MessageDigest sha256() {

@@ -66,6 +66,60 @@ public final class Table {
     return i == null ? Optional.empty() : Optional.of(columns.get(i));
   }
 
+  /**
+   * The column called {@code name}, for the given role ("target", "group column", ...).
+   *
+   * @throws BadInputException naming the closest column names when there is none
+   */
+  public Column require(String name, String role) {
+    Optional<Column> found = find(name);
+    if (found.isPresent()) {
+      return found.get();
+    }
+    List<String> close = closestNames(name, 3);
+    String hint = close.isEmpty()
+        ? "the columns are: " + String.join(", ", columnNames().subList(0, Math.min(10, columns.size())))
+            + (columns.size() > 10 ? ", ..." : "")
+        : "did you mean " + String.join(" or ", close.stream().map(c -> "'" + c + "'").toList())
+            + "?";
+    throw new BadInputException(role + " column '" + name + "' not found; " + hint);
+  }
+
+  /** Up to {@code limit} column names closest to {@code name} (case-insensitive edit distance). */
+  public List<String> closestNames(String name, int limit) {
+    String wanted = name.toLowerCase(java.util.Locale.ROOT);
+    record Scored(String name, int distance) {}
+    List<Scored> scored = new ArrayList<>();
+    for (String candidate : columnNames()) {
+      String c = candidate.toLowerCase(java.util.Locale.ROOT);
+      int d = c.contains(wanted) || wanted.contains(c) ? 1 : editDistance(wanted, c);
+      if (d <= Math.max(2, wanted.length() / 3)) {
+        scored.add(new Scored(candidate, d));
+      }
+    }
+    scored.sort(java.util.Comparator.comparingInt(Scored::distance).thenComparing(Scored::name));
+    return scored.stream().limit(limit).map(Scored::name).toList();
+  }
+
+  private static int editDistance(String a, String b) {
+    int[] prev = new int[b.length() + 1];
+    int[] cur = new int[b.length() + 1];
+    for (int j = 0; j <= b.length(); j++) {
+      prev[j] = j;
+    }
+    for (int i = 1; i <= a.length(); i++) {
+      cur[0] = i;
+      for (int j = 1; j <= b.length(); j++) {
+        int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
+        cur[j] = Math.min(Math.min(cur[j - 1] + 1, prev[j] + 1), prev[j - 1] + cost);
+      }
+      int[] t = prev;
+      prev = cur;
+      cur = t;
+    }
+    return prev[b.length()];
+  }
+
   /** The column at position {@code i} (0-based, file order). */
   public Column column(int i) {
     return columns.get(i);

@@ -12,11 +12,11 @@ import java.util.OptionalDouble;
  * {@code 2024-03-01 12:30:05.5}, with an optional {@code Z} or offset) as epoch seconds. Local
  * date-times are read as UTC. Stateless and thread-safe.
  */
-final class TemporalParser {
+public final class TemporalParser {
   private TemporalParser() {}
 
   /** Epoch seconds of {@code s}, or empty when it is not an ISO-8601 date or date-time. */
-  static OptionalDouble epochSeconds(String s) {
+  public static OptionalDouble epochSeconds(String s) {
     String t = s.strip();
     if (t.length() < 10 || !looksLikeDate(t)) {
       return OptionalDouble.empty();

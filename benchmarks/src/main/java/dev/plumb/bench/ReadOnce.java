@@ -1,0 +1,52 @@
+package dev.plumb.bench;
+
+import dev.plumb.data.CsvOptions;
+import dev.plumb.data.CsvTableReader;
+import dev.plumb.data.Dataset;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
+import java.nio.file.Path;
+import java.util.Locale;
+
+/**
+ * Reads one CSV file into a table the way a command-line run would, and prints how long each read
+ * took and the heap's peak use. Meant to be run under {@code /usr/bin/time -v} to see the whole
+ * process's wall time and peak resident memory.
+ *
+ * <p>Usage: {@code ReadOnce FILE.csv [TIMES]}; with {@code TIMES > 1} the later reads show the
+ * speed once the JIT has warmed up.
+ */
+public final class ReadOnce {
+  private ReadOnce() {}
+
+  /**
+   * Command-line entry point.
+   *
+   * @param args {@code FILE.csv [TIMES]}
+   */
+  public static void main(String[] args) {
+    if (args.length < 1 || args.length > 2) {
+      System.err.println("usage: ReadOnce FILE.csv [TIMES]");
+      System.exit(2);
+    }
+    Path file = Path.of(args[0]);
+    int times = args.length == 2 ? Integer.parseInt(args[1]) : 1;
+    for (int i = 1; i <= times; i++) {
+      long start = System.nanoTime();
+      Dataset d = CsvTableReader.read(file, CsvOptions.defaults());
+      long ms = (System.nanoTime() - start) / 1_000_000;
+      System.out.printf(Locale.ROOT, "read %d: %d rows x %d columns in %d ms (version %s)%n",
+          i, d.table().rowCount(), d.table().columnCount(), ms, d.version().id());
+    }
+    long peak = 0;
+    for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
+      if (pool.getType() == MemoryType.HEAP) {
+        peak += pool.getPeakUsage().getUsed();
+      }
+    }
+    System.out.printf(Locale.ROOT,
+        "heap: max %d MB; sum of the heap pools' peak use %d MB (an upper bound of the peak)%n",
+        Runtime.getRuntime().maxMemory() >> 20, peak >> 20);
+  }
+}

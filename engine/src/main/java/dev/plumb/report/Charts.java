@@ -1,0 +1,252 @@
+package dev.plumb.report;
+
+import dev.plumb.data.ColumnType;
+import dev.plumb.profile.Histogram;
+import dev.plumb.profile.ValueCount;
+import java.awt.BasicStroke;
+import java.awt.Color;
+import java.awt.Font;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.TimeZone;
+import java.util.regex.Pattern;
+import org.knowm.xchart.CategoryChart;
+import org.knowm.xchart.CategoryChartBuilder;
+import org.knowm.xchart.VectorGraphicsEncoder;
+import org.knowm.xchart.XYChart;
+import org.knowm.xchart.XYChartBuilder;
+import org.knowm.xchart.XYSeries;
+import org.knowm.xchart.internal.chartpart.Chart;
+import org.knowm.xchart.style.AxesChartStyler;
+import org.knowm.xchart.style.markers.SeriesMarkers;
+
+/**
+ * The small charts of the HTML reports, drawn with XChart and exported as SVG, so that a report is
+ * one file that needs no network and no script. Charts carry no title: the page around them names
+ * the column, which keeps data text out of the picture except for the category labels, and those
+ * XChart draws as glyph outlines rather than SVG text.
+ *
+ * <p>Stateless and thread-safe: every call builds and draws its own chart. Drawing needs AWT fonts;
+ * the first use sets {@code java.awt.headless=true} unless the property was already set.
+ */
+final class Charts {
+  // first, before any AWT class below is initialized: AWT reads the property once
+  static {
+    if (System.getProperty("java.awt.headless") == null) {
+      System.setProperty("java.awt.headless", "true");
+    }
+  }
+
+  /** Chart width in pixels. */
+  static final int WIDTH = 480;
+
+  /** Chart height in pixels. */
+  static final int HEIGHT = 260;
+
+  /** About the width of the plot area, in pixels. */
+  private static final double PLOT_WIDTH = WIDTH - 70.0;
+
+  /** Longest category label drawn; longer ones are cut with an ellipsis. */
+  static final int MAX_LABEL = 18;
+
+  private static final Color NUMERIC = new Color(0x4C, 0x78, 0xA8);
+  private static final Color NUMERIC_FILL = new Color(0x4C, 0x78, 0xA8, 150);
+  private static final Color CATEGORY = new Color(0xE4, 0x57, 0x56);
+  private static final Color GRID = new Color(0xE3, 0xE6, 0xEA);
+  private static final Color INK = new Color(0x33, 0x3A, 0x44);
+  private static final Font TICKS = new Font(Font.SANS_SERIF, Font.PLAIN, 11);
+  private static final Font TITLES = new Font(Font.SANS_SERIF, Font.PLAIN, 11);
+
+  /**
+   * Decimals past the first: a tenth of a pixel is below what anyone sees, and cutting them (the
+   * text is drawn as glyph outlines, so most of an SVG is coordinates) halves the size.
+   */
+  private static final Pattern LONG_DECIMALS = Pattern.compile("(\\.\\d)\\d+");
+
+  private Charts() {}
+
+  /**
+   * A histogram of a numeric, integer or date-time column: bars over a numeric x axis with ticks at
+   * round numbers, or, for date-times ({@code edges} in epoch seconds), at UTC dates or date-times.
+   * Integer columns binned one value a bin get a bar chart labelled with the values instead.
+   */
+  static byte[] histogram(Histogram histogram, ColumnType type) {
+    double[] edges = histogram.edges();
+    long[] counts = histogram.counts();
+    int bins = counts.length;
+    if (type == ColumnType.INTEGER && edges[1] - edges[0] == 1.0
+        && edges[0] - Math.floor(edges[0]) == 0.5) {
+      return integerBars(edges, counts);
+    }
+    // each bin as a closed bar (up its left edge, along its top, down its right edge) so that
+    // neighbouring bins stay apart; one extra point a third into the first bin's top (invisible,
+    // on the line) keeps the x values unequally spaced, or XChart would put the ticks on the bin
+    // edges instead of at round numbers
+    double[] x = new double[4 * bins + 1];
+    double[] y = new double[4 * bins + 1];
+    int k = 0;
+    for (int i = 0; i < bins; i++) {
+      x[k] = edges[i];
+      y[k++] = 0;
+      x[k] = edges[i];
+      y[k++] = counts[i];
+      if (i == 0) {
+        x[k] = edges[0] + (edges[1] - edges[0]) / 3;
+        y[k++] = counts[0];
+      }
+      x[k] = edges[i + 1];
+      y[k++] = counts[i];
+      x[k] = edges[i + 1];
+      y[k++] = 0;
+    }
+    XYChart chart = new XYChartBuilder().width(WIDTH).height(HEIGHT).xAxisTitle("")
+        .yAxisTitle("rows").build();
+    style(chart.getStyler());
+    chart.getStyler().setXAxisTitleVisible(false);
+    chart.getStyler().setXAxisMin(edges[0]);
+    chart.getStyler().setXAxisMax(edges[bins]);
+    chart.getStyler().setxAxisTickLabelsFormattingFunction(
+        type == ColumnType.DATETIME ? dateLabels(edges[0], edges[bins]) : Charts::number);
+    XYSeries series = chart.addSeries("rows", x, y);
+    series.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Area);
+    series.setMarker(SeriesMarkers.NONE);
+    series.setLineColor(NUMERIC);
+    series.setFillColor(NUMERIC_FILL);
+    series.setLineStyle(new BasicStroke(1.2f));
+    return svg(chart);
+  }
+
+  /** One bar per integer from {@code edges[0] + 0.5}, labels thinned out to fit. */
+  private static byte[] integerBars(double[] edges, long[] counts) {
+    List<String> labels = new ArrayList<>();
+    List<Long> values = new ArrayList<>();
+    int longest = 1;
+    for (int i = 0; i < counts.length; i++) {
+      String label = TextTable.number(edges[i] + 0.5);
+      labels.add(label);
+      values.add(counts[i]);
+      longest = Math.max(longest, label.length());
+    }
+    CategoryChart chart = new CategoryChartBuilder().width(WIDTH).height(HEIGHT).xAxisTitle("")
+        .yAxisTitle("rows").build();
+    style(chart.getStyler());
+    chart.getStyler().setXAxisTitleVisible(false);
+    chart.getStyler().setAvailableSpaceFill(0.85);
+    chart.getStyler().setOverlapped(true);
+    chart.getStyler().setSeriesColors(new Color[] {NUMERIC_FILL});
+    chart.getStyler().setXAxisMaxLabelCount(Math.max(2, (int) (PLOT_WIDTH / (longest * 7.0 + 14))));
+    chart.addSeries("rows", labels, values);
+    return svg(chart);
+  }
+
+  /** Bars of value counts, in the order given, labels cut to {@value #MAX_LABEL} characters. */
+  static byte[] bars(List<ValueCount> values) {
+    List<String> labels = labels(values);
+    List<Long> counts = new ArrayList<>();
+    int longest = 0;
+    for (int i = 0; i < values.size(); i++) {
+      counts.add(values.get(i).count());
+      longest = Math.max(longest, labels.get(i).length());
+    }
+    CategoryChart chart = new CategoryChartBuilder().width(WIDTH).height(HEIGHT).xAxisTitle("")
+        .yAxisTitle("rows").build();
+    style(chart.getStyler());
+    chart.getStyler().setXAxisTitleVisible(false);
+    chart.getStyler().setAvailableSpaceFill(0.7);
+    chart.getStyler().setOverlapped(true);
+    chart.getStyler().setSeriesColors(new Color[] {CATEGORY});
+    // about 6.5 pixels a character at 11 points; rotate when the labels would collide
+    double slot = PLOT_WIDTH / Math.max(1, values.size());
+    if (longest * 6.5 > slot * 0.95) {
+      chart.getStyler().setXAxisLabelRotation(values.size() > 6 || longest > 10 ? 60 : 30);
+    }
+    chart.addSeries("rows", labels, counts);
+    return svg(chart);
+  }
+
+  /** The SVG as a {@code data:} URI, for an {@code <img src>}. */
+  static String dataUri(byte[] svg) {
+    return "data:image/svg+xml;base64," + Base64.getEncoder().encodeToString(svg);
+  }
+
+  private static void style(AxesChartStyler s) {
+    s.setLocale(Locale.ROOT);
+    s.setTimezone(TimeZone.getTimeZone(ZoneOffset.UTC));
+    s.setLegendVisible(false);
+    s.setChartTitleVisible(false);
+    s.setChartBackgroundColor(Color.WHITE);
+    s.setPlotBackgroundColor(Color.WHITE);
+    s.setPlotBorderVisible(false);
+    s.setPlotGridVerticalLinesVisible(false);
+    s.setPlotGridLinesColor(GRID);
+    s.setPlotGridLinesStroke(new BasicStroke(1f));
+    s.setAxisTickLabelsFont(TICKS);
+    s.setAxisTitleFont(TITLES);
+    s.setAxisTickLabelsColor(INK);
+    s.setChartFontColor(INK);
+    s.setAxisTickMarksColor(GRID.darker());
+    s.setChartPadding(8);
+    s.setPlotMargin(2);
+    s.setYAxisMin(0.0);
+    s.setYAxisDecimalPattern("#,##0");
+    s.setYAxisTickMarkSpacingHint(45);
+    s.setToolTipsEnabled(false);
+  }
+
+  private static String number(Double v) {
+    return TextTable.number(Math.abs(v) < 1e-9 ? 0 : v);
+  }
+
+  /** UTC tick labels at the resolution the span calls for. */
+  private static java.util.function.Function<Double, String> dateLabels(double from, double to) {
+    double days = (to - from) / 86_400;
+    String pattern = days >= 3 * 365 ? "yyyy" : days >= 60 ? "yyyy-MM" : days >= 3 ? "yyyy-MM-dd"
+        : days >= 0.5 ? "MM-dd HH:mm" : "HH:mm:ss";
+    DateTimeFormatter f = DateTimeFormatter.ofPattern(pattern, Locale.ROOT).withZone(ZoneOffset.UTC);
+    return v -> f.format(Instant.ofEpochMilli(Math.round(v * 1000)));
+  }
+
+  /** Labels cut to length and made distinct, since XChart keys categories by label. */
+  static List<String> labels(List<ValueCount> values) {
+    List<String> out = new ArrayList<>();
+    Set<String> seen = new HashSet<>();
+    for (ValueCount v : values) {
+      String s = v.value().replaceAll("\\p{Cntrl}", " ").strip();
+      if (s.codePointCount(0, s.length()) > MAX_LABEL) {
+        s = s.substring(0, s.offsetByCodePoints(0, MAX_LABEL - 1)) + "…";
+      }
+      if (s.isEmpty()) {
+        s = "(blank)";
+      }
+      String unique = s;
+      for (int k = 2; !seen.add(unique); k++) {
+        unique = s + " #" + k;
+      }
+      out.add(unique);
+    }
+    return out;
+  }
+
+  private static byte[] svg(Chart<?, ?> chart) {
+    ByteArrayOutputStream out = new ByteArrayOutputStream(32 * 1024);
+    try {
+      VectorGraphicsEncoder.saveVectorGraphic(chart, out, VectorGraphicsEncoder.VectorGraphicsFormat.SVG);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot write a chart to memory", e);
+    }
+    String svg = out.toString(StandardCharsets.UTF_8);
+    svg = LONG_DECIMALS.matcher(svg).replaceAll("$1").replaceAll("\n\\s+", "\n");
+    return svg.getBytes(StandardCharsets.UTF_8);
+  }
+}
