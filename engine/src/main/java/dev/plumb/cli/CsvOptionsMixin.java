@@ -32,7 +32,8 @@ final class CsvOptionsMixin {
   CsvOptions.DuplicateColumnPolicy duplicateColumns = CsvOptions.DuplicateColumnPolicy.FAIL;
 
   @Option(names = "--decimal", paramLabel = "MARK",
-      description = "Decimal mark: auto, . or , (default: auto, a comma when the delimiter is ;).")
+      description = "Decimal mark: auto, . or , (default: auto: a point, or a comma in a ;-delimited"
+          + " file whose numbers are written 3,14).")
   String decimal = "auto";
 
   @Option(names = "--encoding", paramLabel = "CHARSET",

@@ -51,7 +51,10 @@ public record CsvOptions(
 
   /** The decimal separator of numbers. */
   public enum DecimalMark {
-    /** A comma when the delimiter is a semicolon, a point otherwise. */
+    /**
+     * A point, except with a semicolon delimiter when the first lines hold more numbers written
+     * with a decimal comma ({@code 3,14}) than with a point.
+     */
     AUTO,
     /** {@code 3.14}. */
     POINT,

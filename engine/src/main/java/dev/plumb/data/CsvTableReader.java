@@ -90,7 +90,7 @@ public final class CsvTableReader {
         switch (options.decimalMark()) {
           case POINT -> '.';
           case COMMA -> ',';
-          case AUTO -> delimiter == ';' ? ',' : '.';
+          case AUTO -> delimiter == ';' ? FileSniffer.detectDecimalMark(head, bom, delimiter) : '.';
         };
     if (decimal == delimiter) {
       throw new BadInputException(

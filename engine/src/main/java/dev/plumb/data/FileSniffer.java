@@ -99,6 +99,32 @@ final class FileSniffer {
     return best;
   }
 
+  /**
+   * The decimal mark of a file whose delimiter is not a comma: a comma when more fields of the first
+   * lines look like {@code 3,14} than like {@code 3.14}, a point otherwise.
+   */
+  static char detectDecimalMark(byte[] head, int bomLength, char delimiter) {
+    String text = new String(head, bomLength, head.length - bomLength, StandardCharsets.UTF_8);
+    int comma = 0;
+    int point = 0;
+    for (String line : logicalLines(text)) {
+      for (String field : line.split(java.util.regex.Pattern.quote(String.valueOf(delimiter)), -1)) {
+        String f = field.strip();
+        if (DECIMAL_COMMA.matcher(f).matches()) {
+          comma++;
+        } else if (DECIMAL_POINT.matcher(f).matches()) {
+          point++;
+        }
+      }
+    }
+    return comma > point ? ',' : '.';
+  }
+
+  private static final java.util.regex.Pattern DECIMAL_COMMA =
+      java.util.regex.Pattern.compile("[+-]?\\d*,\\d+");
+  private static final java.util.regex.Pattern DECIMAL_POINT =
+      java.util.regex.Pattern.compile("[+-]?\\d*\\.\\d+([eE][+-]?\\d+)?");
+
   /** Splits on line ends that are not inside double quotes; drops empty lines. */
   private static List<String> logicalLines(String text) {
     List<String> lines = new ArrayList<>();

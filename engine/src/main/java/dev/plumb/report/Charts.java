@@ -57,6 +57,9 @@ final class Charts {
   /** About the width of the plot area, in pixels. */
   private static final double PLOT_WIDTH = WIDTH - 70.0;
 
+  /** Pixels between y ticks that XChart aims at. */
+  private static final int Y_TICK_SPACING = 45;
+
   /** Longest category label drawn; longer ones are cut with an ellipsis. */
   static final int MAX_LABEL = 18;
 
@@ -169,7 +172,13 @@ final class Charts {
     // about 6.5 pixels a character at 11 points; rotate when the labels would collide
     double slot = PLOT_WIDTH / Math.max(1, values.size());
     if (longest * 6.5 > slot * 0.95) {
-      chart.getStyler().setXAxisLabelRotation(values.size() > 6 || longest > 10 ? 60 : 30);
+      int degrees = values.size() > 6 || longest > 10 ? 60 : 30;
+      chart.getStyler().setXAxisLabelRotation(degrees);
+      // XChart spaces the y ticks for the plot height before the slanted labels take their share
+      double slanted = longest * 6.5 * Math.sin(Math.toRadians(degrees));
+      double plot = HEIGHT - 70.0;
+      chart.getStyler().setYAxisTickMarkSpacingHint(
+          (int) Math.ceil(Y_TICK_SPACING * plot / Math.max(40, plot - slanted)));
     }
     chart.addSeries("rows", labels, counts);
     return svg(chart);
@@ -200,7 +209,7 @@ final class Charts {
     s.setPlotMargin(2);
     s.setYAxisMin(0.0);
     s.setYAxisDecimalPattern("#,##0");
-    s.setYAxisTickMarkSpacingHint(45);
+    s.setYAxisTickMarkSpacingHint(Y_TICK_SPACING);
     s.setToolTipsEnabled(false);
   }
 

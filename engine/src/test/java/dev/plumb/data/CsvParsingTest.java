@@ -282,6 +282,15 @@ class CsvParsingTest {
   }
 
   @Test
+  void semicolonFileWithPointDecimalsIsDetectedAsSuch() {
+    Dataset ds = read(dir, "a;b;c\n1.5;x;2\n2.25;y;3.5\n", CsvOptions.defaults());
+
+    assertThat(ds.info().decimalMark()).isEqualTo('.');
+    assertThat(num(ds.table(), "a").toArray()).containsExactly(1.5, 2.25);
+    assertThat(num(ds.table(), "c").toArray()).containsExactly(2, 3.5);
+  }
+
+  @Test
   void pointDecimalCanBeForcedWithSemicolons() {
     Dataset ds = read(dir, "a;b\n1.5;x\n2.25;y\n",
         CsvOptions.defaults().withDecimalMark(CsvOptions.DecimalMark.POINT));
