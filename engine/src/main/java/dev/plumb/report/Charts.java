@@ -51,14 +51,11 @@ final class Charts {
   /** Chart width in pixels. */
   static final int WIDTH = 480;
 
-  /** Chart height in pixels. */
+  /** Chart height in pixels; bar charts with slanted labels are taller. */
   static final int HEIGHT = 260;
 
   /** About the width of the plot area, in pixels. */
   private static final double PLOT_WIDTH = WIDTH - 70.0;
-
-  /** Pixels between y ticks that XChart aims at. */
-  private static final int Y_TICK_SPACING = 45;
 
   /** Longest category label drawn; longer ones are cut with an ellipsis. */
   static final int MAX_LABEL = 18;
@@ -84,7 +81,7 @@ final class Charts {
    * round numbers, or, for date-times ({@code edges} in epoch seconds), at UTC dates or date-times.
    * Integer columns binned one value a bin get a bar chart labelled with the values instead.
    */
-  static byte[] histogram(Histogram histogram, ColumnType type) {
+  static Svg histogram(Histogram histogram, ColumnType type) {
     double[] edges = histogram.edges();
     long[] counts = histogram.counts();
     int bins = counts.length;
@@ -131,7 +128,7 @@ final class Charts {
   }
 
   /** One bar per integer from {@code edges[0] + 0.5}, labels thinned out to fit. */
-  private static byte[] integerBars(double[] edges, long[] counts) {
+  private static Svg integerBars(double[] edges, long[] counts) {
     List<String> labels = new ArrayList<>();
     List<Long> values = new ArrayList<>();
     int longest = 1;
@@ -154,7 +151,7 @@ final class Charts {
   }
 
   /** Bars of value counts, in the order given, labels cut to {@value #MAX_LABEL} characters. */
-  static byte[] bars(List<ValueCount> values) {
+  static Svg bars(List<ValueCount> values) {
     List<String> labels = labels(values);
     List<Long> counts = new ArrayList<>();
     int longest = 0;
@@ -162,31 +159,38 @@ final class Charts {
       counts.add(values.get(i).count());
       longest = Math.max(longest, labels.get(i).length());
     }
-    CategoryChart chart = new CategoryChartBuilder().width(WIDTH).height(HEIGHT).xAxisTitle("")
+    // about 6.5 pixels a character at 11 points; slant the labels when they would collide, and
+    // make the chart taller by what they take, so the plot keeps its height
+    int degrees = 0;
+    int height = HEIGHT;
+    if (longest * 6.5 > PLOT_WIDTH / Math.max(1, values.size()) * 0.95) {
+      degrees = values.size() > 6 || longest > 10 ? 60 : 30;
+      height += (int) Math.max(0, longest * 6.5 * Math.sin(Math.toRadians(degrees)) - 16);
+    }
+    CategoryChart chart = new CategoryChartBuilder().width(WIDTH).height(height).xAxisTitle("")
         .yAxisTitle("rows").build();
     style(chart.getStyler());
     chart.getStyler().setXAxisTitleVisible(false);
+    chart.getStyler().setXAxisLabelRotation(degrees);
     chart.getStyler().setAvailableSpaceFill(0.7);
     chart.getStyler().setOverlapped(true);
     chart.getStyler().setSeriesColors(new Color[] {CATEGORY});
-    // about 6.5 pixels a character at 11 points; rotate when the labels would collide
-    double slot = PLOT_WIDTH / Math.max(1, values.size());
-    if (longest * 6.5 > slot * 0.95) {
-      int degrees = values.size() > 6 || longest > 10 ? 60 : 30;
-      chart.getStyler().setXAxisLabelRotation(degrees);
-      // XChart spaces the y ticks for the plot height before the slanted labels take their share
-      double slanted = longest * 6.5 * Math.sin(Math.toRadians(degrees));
-      double plot = HEIGHT - 70.0;
-      chart.getStyler().setYAxisTickMarkSpacingHint(
-          (int) Math.ceil(Y_TICK_SPACING * plot / Math.max(40, plot - slanted)));
-    }
     chart.addSeries("rows", labels, counts);
     return svg(chart);
   }
 
-  /** The SVG as a {@code data:} URI, for an {@code <img src>}. */
-  static String dataUri(byte[] svg) {
-    return "data:image/svg+xml;base64," + Base64.getEncoder().encodeToString(svg);
+  /**
+   * A drawn chart.
+   *
+   * @param bytes the SVG document, UTF-8
+   * @param width its width in pixels
+   * @param height its height in pixels
+   */
+  record Svg(byte[] bytes, int width, int height) {
+    /** The SVG as a {@code data:} URI, for an {@code <img src>}. */
+    String dataUri() {
+      return "data:image/svg+xml;base64," + Base64.getEncoder().encodeToString(bytes);
+    }
   }
 
   private static void style(AxesChartStyler s) {
@@ -209,7 +213,6 @@ final class Charts {
     s.setPlotMargin(2);
     s.setYAxisMin(0.0);
     s.setYAxisDecimalPattern("#,##0");
-    s.setYAxisTickMarkSpacingHint(Y_TICK_SPACING);
     s.setToolTipsEnabled(false);
   }
 
@@ -222,7 +225,8 @@ final class Charts {
     double days = (to - from) / 86_400;
     String pattern = days >= 3 * 365 ? "yyyy" : days >= 60 ? "yyyy-MM" : days >= 3 ? "yyyy-MM-dd"
         : days >= 0.5 ? "MM-dd HH:mm" : "HH:mm:ss";
-    DateTimeFormatter f = DateTimeFormatter.ofPattern(pattern, Locale.ROOT).withZone(ZoneOffset.UTC);
+    DateTimeFormatter f =
+        DateTimeFormatter.ofPattern(pattern, Locale.ROOT).withZone(ZoneOffset.UTC);
     return v -> f.format(Instant.ofEpochMilli(Math.round(v * 1000)));
   }
 
@@ -247,15 +251,16 @@ final class Charts {
     return out;
   }
 
-  private static byte[] svg(Chart<?, ?> chart) {
+  private static Svg svg(Chart<?, ?> chart) {
     ByteArrayOutputStream out = new ByteArrayOutputStream(32 * 1024);
     try {
-      VectorGraphicsEncoder.saveVectorGraphic(chart, out, VectorGraphicsEncoder.VectorGraphicsFormat.SVG);
+      VectorGraphicsEncoder.saveVectorGraphic(
+          chart, out, VectorGraphicsEncoder.VectorGraphicsFormat.SVG);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write a chart to memory", e);
     }
     String svg = out.toString(StandardCharsets.UTF_8);
     svg = LONG_DECIMALS.matcher(svg).replaceAll("$1").replaceAll("\n\\s+", "\n");
-    return svg.getBytes(StandardCharsets.UTF_8);
+    return new Svg(svg.getBytes(StandardCharsets.UTF_8), chart.getWidth(), chart.getHeight());
   }
 }

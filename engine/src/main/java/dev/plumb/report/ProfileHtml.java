@@ -15,6 +15,7 @@ import dev.plumb.profile.Severity;
 import dev.plumb.profile.TargetProfile;
 import dev.plumb.profile.ValueCount;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
@@ -60,7 +61,8 @@ public final class ProfileHtml {
         .append("<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none';"
             + " img-src data:; style-src 'unsafe-inline'\">\n")
         .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
-        .append("<meta name=\"generator\" content=\"Plumb ").append(escape(provenance.plumbVersion()))
+        .append("<meta name=\"generator\" content=\"Plumb ")
+        .append(escape(provenance.plumbVersion()))
         .append("\">\n<title>Profile of ").append(escape(name)).append(" (")
         .append(escape(v.id())).append(") · Plumb</title>\n<style>\n").append(CSS)
         .append("</style>\n</head>\n<body>\n");
@@ -93,11 +95,13 @@ public final class ProfileHtml {
     item(sb, "bytes SHA-256", hash(v.bytesSha256()));
     item(sb, "schema SHA-256", hash(v.schemaSha256()));
     item(sb, "delimiter", escape(CsvOptions.printable(info.delimiter())));
-    item(sb, "encoding", escape(info.encoding()) + (info.byteOrderMark() ? " with byte-order mark" : ""));
+    item(sb, "encoding",
+        escape(info.encoding()) + (info.byteOrderMark() ? " with byte-order mark" : ""));
     item(sb, "line endings", escape(info.lineEnding()));
     item(sb, "decimal mark", escape("'" + info.decimalMark() + "'"));
     if (info.skippedRows() > 0) {
-      item(sb, "skipped rows", escape(info.skippedRows() + " with the wrong number of fields (lines "
+      item(sb, "skipped rows", escape(info.skippedRows()
+          + " with the wrong number of fields (lines "
           + info.skippedLines().stream().map(String::valueOf).collect(Collectors.joining(", "))
           + (info.skippedRows() > info.skippedLines().size() ? ", …" : "") + ")"));
     }
@@ -110,7 +114,8 @@ public final class ProfileHtml {
         .append("</b> · ").append(escape(t.task().label()))
         .append(t.task().isClassification() ? " classification" : "");
     if (!t.classes().isEmpty()) {
-      sb.append(" · ").append(t.classes().size()).append(t.classes().size() == 1 ? " class" : " classes");
+      sb.append(" · ").append(t.classes().size())
+          .append(t.classes().size() == 1 ? " class" : " classes");
       t.imbalanceRatio().ifPresent(r -> sb.append(String.format(Locale.ROOT,
           " · imbalance %.1f:1 (largest over smallest class)", r)));
     }
@@ -134,7 +139,8 @@ public final class ProfileHtml {
     List<ValueCount> shown = t.classes().stream().limit(MAX_CLASS_BARS).toList();
     String alt = "Bar chart of the rows per class of the target " + t.name();
     String caption = shown.size() < t.classes().size()
-        ? "the " + shown.size() + " largest of " + t.classes().size() + " classes" : "rows per class";
+        ? "the " + shown.size() + " largest of " + t.classes().size() + " classes"
+        : "rows per class";
     figure(sb, "target-chart", "chart target-chart", t.name(), "target", caption, alt,
         charts, () -> Charts.bars(shown));
     sb.append("</div>\n</section>\n");
@@ -152,7 +158,8 @@ public final class ProfileHtml {
     for (Finding f : findings) {
       String sev = f.severity().label();
       sb.append("<tr class=\"").append(sev).append("\"><td><span class=\"badge ").append(sev)
-          .append("\">").append(sev).append("</span></td><td><code>").append(escape(f.kind().label()))
+          .append("\">").append(sev).append("</span></td><td><code>")
+          .append(escape(f.kind().label()))
           .append("</code></td><td>").append(escape(f.column().orElse("")))
           .append("</td><td>").append(escape(f.message()));
       if (!f.evidence().isEmpty()) {
@@ -209,7 +216,7 @@ public final class ProfileHtml {
               + " the tables above cover every column.</p>\n");
     }
     StringBuilder figures = new StringBuilder();
-    List<String> empty = new java.util.ArrayList<>();
+    List<String> empty = new ArrayList<>();
     int rows = p.version().rows();
     for (int i = 0; i < Math.min(MAX_CHARTS, cols.size()); i++) {
       ColumnProfile c = cols.get(i);
@@ -249,17 +256,17 @@ public final class ProfileHtml {
 
   /** A figure with its chart, or with the reason it has none. */
   private static void figure(StringBuilder sb, String id, String imgClass, String column,
-      String type, String caption, String alt, ChartDrawer charts, Supplier<byte[]> chart) {
-    String uri = charts.draw(chart);
+      String type, String caption, String alt, ChartDrawer charts, Supplier<Charts.Svg> chart) {
+    Charts.Svg svg = charts.draw(chart);
     sb.append("<figure id=\"").append(id).append("\"><figcaption><b>").append(escape(column))
         .append("</b> <span class=\"type\">").append(escape(type)).append("</span><br>")
         .append(escape(caption)).append("</figcaption>");
-    if (uri != null) {
-      sb.append("<img class=\"").append(imgClass).append("\" width=\"").append(Charts.WIDTH)
-          .append("\" height=\"").append(Charts.HEIGHT).append("\" alt=\"").append(escape(alt))
-          .append("\" src=\"").append(uri).append("\">");
+    if (svg != null) {
+      sb.append("<img class=\"").append(imgClass).append("\" width=\"").append(svg.width())
+          .append("\" height=\"").append(svg.height()).append("\" alt=\"").append(escape(alt))
+          .append("\" src=\"").append(svg.dataUri()).append("\">");
     } else {
-      sb.append("<p class=\"nochart\">no chart</p>");
+      sb.append("<p class=\"nochart\">the chart could not be drawn (see the note above)</p>");
     }
     sb.append("</figure>\n");
   }
@@ -368,12 +375,12 @@ public final class ProfileHtml {
     private String failure;
     private boolean broken;
 
-    String draw(Supplier<byte[]> chart) {
+    Charts.Svg draw(Supplier<Charts.Svg> chart) {
       if (broken) {
         return null;
       }
       try {
-        return Charts.dataUri(chart.get());
+        return chart.get();
       } catch (VirtualMachineError e) {
         throw e;
       } catch (RuntimeException | Error e) {
@@ -416,8 +423,8 @@ public final class ProfileHtml {
         border-bottom: 1px solid var(--line); }
       th { font-weight: 600; color: var(--muted); background: #f7f8fa; }
       td.n, th.n { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
-      td.name { font-weight: 600; word-break: break-word; }
-      td.top { color: var(--muted); word-break: break-word; }
+      td.name { font-weight: 600; overflow-wrap: break-word; }
+      td.top { color: var(--muted); overflow-wrap: break-word; min-width: 12em; }
       .scroll { overflow-x: auto; }
       a { color: inherit; text-decoration-color: #9aa5b1; }
       .badge { display: inline-block; border-radius: 10px; padding: 0 8px; font-size: 12px;

@@ -1,0 +1,48 @@
+package dev.plumb;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.junit.AnalyzeClasses;
+import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.lang.ArchRule;
+import com.tngtech.archunit.library.dependencies.SlicesRuleDefinition;
+
+/** Keeps adapters and the console on their leash (STYLE.md, guideline 8). */
+@AnalyzeClasses(packages = "dev.plumb", importOptions = ImportOption.DoNotIncludeTests.class)
+class ArchitectureTest {
+  @ArchTest
+  static final ArchRule onlyCliUsesPicocli = noClasses().that().resideOutsideOfPackage("dev.plumb.cli..")
+      .should().dependOnClassesThat().resideInAPackage("picocli..");
+
+  @ArchTest
+  static final ArchRule onlyCliPrintsOrExits = noClasses().that()
+      .resideOutsideOfPackage("dev.plumb.cli..")
+      .should().accessField(System.class, "out")
+      .orShould().accessField(System.class, "err")
+      .orShould().callMethod(System.class, "exit", int.class);
+
+  @ArchTest
+  static final ArchRule onlyDataUsesFastCsv = noClasses().that()
+      .resideOutsideOfPackage("dev.plumb.data..")
+      .should().dependOnClassesThat().resideInAPackage("de.siegmar.fastcsv..");
+
+  @ArchTest
+  static final ArchRule onlyReportDrawsCharts = noClasses().that()
+      .resideOutsideOfPackage("dev.plumb.report..")
+      .should().dependOnClassesThat().resideInAPackage("org.knowm.xchart..");
+
+  @ArchTest
+  static final ArchRule onlySmileAdapterUsesSmile = noClasses().that()
+      .resideOutsideOfPackage("dev.plumb.learn.smile..")
+      .should().dependOnClassesThat().resideInAPackage("smile..");
+
+  @ArchTest
+  static final ArchRule onlyTribuoAdapterUsesTribuo = noClasses().that()
+      .resideOutsideOfPackage("dev.plumb.learn.tribuo..")
+      .should().dependOnClassesThat().resideInAPackage("org.tribuo..");
+
+  @ArchTest
+  static final ArchRule packagesHaveNoCycles =
+      SlicesRuleDefinition.slices().matching("dev.plumb.(*)..").should().beFreeOfCycles();
+}
