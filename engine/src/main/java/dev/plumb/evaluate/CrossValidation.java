@@ -1,0 +1,301 @@
+package dev.plumb.evaluate;
+
+import dev.plumb.learn.Learner;
+import dev.plumb.learn.Model;
+import dev.plumb.learn.Preprocessor;
+import dev.plumb.learn.TrainingSet;
+import dev.plumb.plan.Fold;
+import dev.plumb.plan.Seeds;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.SplittableRandom;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReferenceArray;
+
+/**
+ * Runs every learner on every fold of a plan, in parallel, and collects the scores.
+ *
+ * <p>Per fold, the preprocessing is fitted on the training rows only and shared by all learners.
+ * Each (learner, fold) fit gets its own seed, derived from the run's seed, the learner's spec and
+ * the fold, so the numbers are the same whatever the thread count and whichever order the work
+ * runs in. A learner that throws, or exceeds the time limit on a fold, is reported as failed with
+ * the reason; the others go on. Stateless and thread-safe.
+ */
+public final class CrossValidation {
+  /** Training scores are computed on a seeded sample of at most this many training rows. */
+  public static final int MAX_TRAIN_SCORING_ROWS = 10_000;
+
+  /** Receives progress: fits done out of the total, and what just finished. */
+  @FunctionalInterface
+  public interface Progress {
+    /** Called from worker threads; implementations must be thread-safe. */
+    void fitDone(int done, int total, String what);
+
+    /** Ignores progress. */
+    Progress NONE = (done, total, what) -> {};
+  }
+
+  private CrossValidation() {}
+
+  /** Runs {@code plan} on {@code problem}. */
+  public static List<LearnerResult> run(Problem problem, ExperimentPlan plan, Progress progress) {
+    List<Fold> folds = plan.splits().folds();
+    int nl = plan.learners().size();
+    int nf = folds.size();
+    ExecutorService pool = Executors.newFixedThreadPool(plan.threads(), daemonThreads());
+    try {
+      List<Future<FoldData>> prepared = new ArrayList<>();
+      for (Fold fold : folds) {
+        prepared.add(pool.submit(() -> FoldData.of(problem, fold, plan.seed())));
+      }
+      FoldScore[][] scores = new FoldScore[nl][nf];
+      long[] sizes = new long[nl];
+      Arrays.fill(sizes, -1);
+      AtomicReferenceArray<String> failure = new AtomicReferenceArray<>(nl);
+      AtomicInteger done = new AtomicInteger();
+      int total = nl * nf;
+      List<Future<?>> tasks = new ArrayList<>();
+      long[][] started = new long[nl][nf];
+      for (int f = 0; f < nf; f++) {
+        for (int l = 0; l < nl; l++) {
+          final int li = l;
+          final int fi = f;
+          tasks.add(pool.submit(() -> {
+            if (failure.get(li) != null) {
+              done.incrementAndGet();
+              return;
+            }
+            Learner learner = plan.learners().get(li);
+            synchronized (started) {
+              started[li][fi] = System.nanoTime();
+            }
+            try {
+              FoldData data = prepared.get(fi).get();
+              long seed = Seeds.derive(plan.seed(), Seeds.of(learner.spec().text()),
+                  folds.get(fi).repeat(), folds.get(fi).index());
+              scores[li][fi] = fitAndScore(learner, data, plan.metrics(), seed, folds.get(fi),
+                  fi == 0 ? sizes : null, li);
+            } catch (Exception | OutOfMemoryError | StackOverflowError e) {
+              failure.compareAndSet(li, null, describe(e, folds.get(fi)));
+            } finally {
+              progress.fitDone(done.incrementAndGet(), total, learner.spec().name());
+            }
+          }));
+        }
+      }
+      awaitAll(tasks, plan, started, failure, folds);
+      List<LearnerResult> results = new ArrayList<>();
+      for (int l = 0; l < nl; l++) {
+        List<FoldScore> fs = new ArrayList<>();
+        for (int f = 0; f < nf; f++) {
+          if (scores[l][f] != null) {
+            fs.add(scores[l][f]);
+          }
+        }
+        String error = failure.get(l);
+        results.add(new LearnerResult(plan.learners().get(l).spec(), Optional.ofNullable(error),
+            error == null ? fs : List.of(),
+            sizes[l] >= 0 && error == null ? OptionalLong.of(sizes[l]) : OptionalLong.empty()));
+      }
+      return results;
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  /**
+   * Waits for every task, except that once a learner has run longer than the time limit on a fold
+   * it is marked failed and its remaining work is not waited for (a fit cannot be interrupted;
+   * its thread finishes in the background and its result is dropped).
+   */
+  private static void awaitAll(List<Future<?>> tasks, ExperimentPlan plan, long[][] started,
+      AtomicReferenceArray<String> failure, List<Fold> folds) {
+    int nl = plan.learners().size();
+    long limit = plan.timeLimit().map(d -> d.toNanos()).orElse(Long.MAX_VALUE);
+    while (true) {
+      boolean pending = false;
+      long now = System.nanoTime();
+      for (int t = 0; t < tasks.size(); t++) {
+        int l = t % nl;
+        int f = t / nl;
+        if (tasks.get(t).isDone() || failure.get(l) != null) {
+          continue;
+        }
+        long start;
+        synchronized (started) {
+          start = started[l][f];
+        }
+        if (start != 0 && now - start > limit) {
+          failure.compareAndSet(l, null, String.format(java.util.Locale.ROOT,
+              "out of time: more than %d s on fold %d (--time-limit)",
+              plan.timeLimit().orElseThrow().toSeconds(), folds.get(f).index() + 1));
+          continue;
+        }
+        pending = true;
+      }
+      if (!pending) {
+        return;
+      }
+      try {
+        Thread.sleep(20);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException("interrupted while waiting for fits", e);
+      }
+    }
+  }
+
+  private static FoldScore fitAndScore(Learner learner, FoldData data, List<Metric> metrics,
+      long seed, Fold fold, long[] sizes, int learnerIndex) {
+    long t0 = System.nanoTime();
+    Model model = learner.fit(data.train, seed);
+    long t1 = System.nanoTime();
+    Map<Metric, Double> validation;
+    Map<Metric, Double> train;
+    Optional<ConfusionMatrix> confusion = Optional.empty();
+    long t2;
+    long t3;
+    if (data.train.task().isClassification()) {
+      t2 = System.nanoTime();
+      double[][] proba = model.predictProba(data.validationX);
+      t3 = System.nanoTime();
+      validation = score(metrics, data.validationClasses, proba);
+      confusion = Optional.of(ConfusionMatrix.of(data.train.classNames(), data.validationClasses,
+          proba));
+      train = score(metrics, data.scoringClasses, model.predictProba(data.scoringX));
+    } else {
+      t2 = System.nanoTime();
+      double[] predicted = model.predict(data.validationX);
+      t3 = System.nanoTime();
+      validation = score(metrics, data.validationValues, predicted);
+      train = score(metrics, data.scoringValues, model.predict(data.scoringX));
+    }
+    if (sizes != null) {
+      sizes[learnerIndex] = model.sizeBytes();
+    }
+    double per1000 = (t3 - t2) / 1e9 / Math.max(1, data.validationX.length) * 1000;
+    return new FoldScore(fold.repeat(), fold.index(), validation, train, (t1 - t0) / 1e9, per1000,
+        confusion);
+  }
+
+  static Map<Metric, Double> score(List<Metric> metrics, int[] actual, double[][] proba) {
+    Map<Metric, Double> out = new EnumMap<>(Metric.class);
+    for (Metric m : metrics) {
+      m.compute(actual, proba).ifPresent(v -> out.put(m, v));
+    }
+    return out;
+  }
+
+  static Map<Metric, Double> score(List<Metric> metrics, double[] actual, double[] predicted) {
+    Map<Metric, Double> out = new EnumMap<>(Metric.class);
+    for (Metric m : metrics) {
+      m.compute(actual, predicted).ifPresent(v -> out.put(m, v));
+    }
+    return out;
+  }
+
+  private static String describe(Throwable e, Fold fold) {
+    String what = e instanceof OutOfMemoryError ? "out of memory"
+        : e instanceof StackOverflowError ? "stack overflow"
+        : e.getMessage() == null ? e.getClass().getSimpleName()
+        : e.getClass().getSimpleName() + ": " + e.getMessage();
+    if (e instanceof java.util.concurrent.ExecutionException && e.getCause() != null) {
+      return describe(e.getCause(), fold);
+    }
+    return what + " (fold " + (fold.index() + 1) + (fold.repeat() > 0 ? ", repeat "
+        + (fold.repeat() + 1) : "") + ")";
+  }
+
+  private static ThreadFactory daemonThreads() {
+    AtomicInteger n = new AtomicInteger();
+    return r -> {
+      Thread t = new Thread(r, "plumb-cv-" + n.incrementAndGet());
+      t.setDaemon(true);
+      return t;
+    };
+  }
+
+  /** One fold's matrices, built once and shared by every learner. */
+  static final class FoldData {
+    final TrainingSet train;
+    final double[][] validationX;
+    final int[] validationClasses;
+    final double[] validationValues;
+    final double[][] scoringX;
+    final int[] scoringClasses;
+    final double[] scoringValues;
+
+    private FoldData(TrainingSet train, double[][] validationX, int[] validationClasses,
+        double[] validationValues, double[][] scoringX, int[] scoringClasses,
+        double[] scoringValues) {
+      this.train = train;
+      this.validationX = validationX;
+      this.validationClasses = validationClasses;
+      this.validationValues = validationValues;
+      this.scoringX = scoringX;
+      this.scoringClasses = scoringClasses;
+      this.scoringValues = scoringValues;
+    }
+
+    static FoldData of(Problem problem, Fold fold, long seed) {
+      int[] trainPos = fold.train();
+      int[] validationPos = fold.validation();
+      Preprocessor.Fitted pre = Preprocessor.fit(problem.features().features(),
+          problem.rows(trainPos));
+      double[][] x = pre.transform(problem.rows(trainPos));
+      double[][] vx = pre.transform(problem.rows(validationPos));
+      int[] sample = scoringSample(trainPos.length, Seeds.derive(seed, 0x7261696EL,
+          fold.repeat(), fold.index()));
+      double[][] sx = new double[sample.length][];
+      for (int i = 0; i < sample.length; i++) {
+        sx[i] = x[sample[i]];
+      }
+      if (problem.task().isClassification()) {
+        int[] y = problem.classes(trainPos);
+        TrainingSet train = TrainingSet.classification(problem.task(), x, y,
+            problem.classNames(), pre.featureNames(), pre.groups());
+        int[] sy = new int[sample.length];
+        for (int i = 0; i < sample.length; i++) {
+          sy[i] = y[sample[i]];
+        }
+        return new FoldData(train, vx, problem.classes(validationPos), null, sx, sy, null);
+      }
+      double[] y = problem.values(trainPos);
+      TrainingSet train = TrainingSet.regression(x, y, pre.featureNames(), pre.groups());
+      double[] sy = new double[sample.length];
+      for (int i = 0; i < sample.length; i++) {
+        sy[i] = y[sample[i]];
+      }
+      return new FoldData(train, vx, null, problem.values(validationPos), sx, null, sy);
+    }
+
+    private static int[] scoringSample(int n, long seed) {
+      int[] all = new int[n];
+      for (int i = 0; i < n; i++) {
+        all[i] = i;
+      }
+      if (n <= MAX_TRAIN_SCORING_ROWS) {
+        return all;
+      }
+      SplittableRandom rnd = new SplittableRandom(seed);
+      for (int i = 0; i < MAX_TRAIN_SCORING_ROWS; i++) {
+        int j = i + rnd.nextInt(n - i);
+        int t = all[i];
+        all[i] = all[j];
+        all[j] = t;
+      }
+      int[] sample = Arrays.copyOf(all, MAX_TRAIN_SCORING_ROWS);
+      Arrays.sort(sample);
+      return sample;
+    }
+  }
+}
