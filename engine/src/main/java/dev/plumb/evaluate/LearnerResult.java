@@ -37,13 +37,13 @@ public record LearnerResult(
 
   /** Summary of the validation scores, if the metric is defined on any fold. */
   public Optional<MetricSummary> validation(Metric metric, CorrectedTTest test) {
-    return summarize(validationScores(metric), test);
+    return summarize(validationScores(metric), test, metric);
   }
 
   /** Summary of the training scores. */
   public Optional<MetricSummary> train(Metric metric, CorrectedTTest test) {
     return summarize(folds.stream().mapToDouble(f -> f.train().getOrDefault(metric, Double.NaN))
-        .toArray(), test);
+        .toArray(), test, metric);
   }
 
   /** Mean fit time over folds. */
@@ -56,7 +56,8 @@ public record LearnerResult(
     return folds.stream().mapToDouble(FoldScore::predictSecondsPer1000).average();
   }
 
-  static Optional<MetricSummary> summarize(double[] withNaN, CorrectedTTest test) {
+  /** Mean, std and corrected 95% interval, the interval clipped to the metric's range. */
+  static Optional<MetricSummary> summarize(double[] withNaN, CorrectedTTest test, Metric metric) {
     double[] v = Arrays.stream(withNaN).filter(Double::isFinite).toArray();
     if (v.length == 0) {
       return Optional.empty();
@@ -70,7 +71,9 @@ public record LearnerResult(
       ss += (x - mean) * (x - mean);
     }
     double std = Math.sqrt(ss / (v.length - 1));
-    Interval ci = test.meanInterval(v, CorrectedTTest.Correction.NADEAU_BENGIO);
+    Interval raw = test.meanInterval(v, CorrectedTTest.Correction.NADEAU_BENGIO);
+    Interval ci = new Interval(mean, Math.max(metric.lowest(), raw.lower()),
+        Math.min(metric.highest(), raw.upper()), raw.level());
     return Optional.of(new MetricSummary(mean, std, ci, v.length));
   }
 }

@@ -104,6 +104,20 @@ public enum Metric {
     return family == Family.CLASSIFICATION;
   }
 
+  /** The smallest value this metric can take (minus infinity for R²). */
+  public double lowest() {
+    return this == R2 ? Double.NEGATIVE_INFINITY : 0;
+  }
+
+  /** The largest value this metric can take (infinite for unbounded losses). */
+  public double highest() {
+    return switch (this) {
+      case ACCURACY, BALANCED_ACCURACY, F1_MACRO, ROC_AUC, R2 -> 1;
+      case BRIER -> 2;
+      case LOG_LOSS, RMSE, MAE -> Double.POSITIVE_INFINITY;
+    };
+  }
+
   /** Whether a greater value is a better score (false for log loss, Brier, RMSE and MAE). */
   public boolean greaterIsBetter() {
     return greaterIsBetter;

@@ -17,7 +17,8 @@ import java.util.Properties;
  */
 public record Provenance(String plumbVersion, Map<String, String> libraries, Instant createdAt) {
 
-  private static final String[] LIBRARIES = {"fastcsv", "jackson", "commons-math3", "xchart",
+  private static final String[] LIBRARIES = {"smile", "tribuo", "fastcsv", "jackson",
+    "commons-math3", "xchart",
     "picocli"};
 
   /** Defensive copy. */

@@ -1,0 +1,47 @@
+package dev.plumb.learn.smile;
+
+import java.io.Serializable;
+import smile.base.cart.Node;
+import smile.base.cart.RegressionNode;
+import smile.data.type.StructType;
+import smile.regression.RegressionTree;
+
+/**
+ * A regression tree or forest: the mean, over the trees, of the leaf value each row falls in
+ * (Smile's own rule for both). It walks Smile's fitted trees with one reused {@link RowTuple}, tree
+ * by tree over all rows to keep each tree in cache, instead of calling Smile's
+ * {@code predict(Tuple)}, which goes row by row and projects every row into a new tuple.
+ * Immutable and thread-safe.
+ */
+final class LeafMeanRegressor extends SmileModel {
+  private final RegressionTree[] trees;
+  private final StructType schema;
+
+  /**
+   * @param fitted the Smile tree or forest, for the size
+   * @param trees its trees
+   * @param schema Smile's predictor schema
+   */
+  LeafMeanRegressor(Serializable fitted, RegressionTree[] trees, StructType schema) {
+    super(fitted, schema.length(), false);
+    this.trees = trees.clone();
+    this.schema = schema;
+  }
+
+  @Override
+  double[] values(double[][] x) {
+    double[] out = new double[x.length];
+    RowTuple row = new RowTuple(schema);
+    // tree by tree, so that one tree's nodes stay in cache while every row passes through it
+    for (RegressionTree tree : trees) {
+      Node root = tree.root();
+      for (int i = 0; i < x.length; i++) {
+        out[i] += ((RegressionNode) root.predict(row.at(x[i]))).output();
+      }
+    }
+    for (int i = 0; i < x.length; i++) {
+      out[i] /= trees.length;
+    }
+    return out;
+  }
+}

@@ -1,0 +1,98 @@
+package dev.plumb.learn.smile;
+
+import dev.plumb.data.CategoricalColumn;
+import dev.plumb.data.CsvOptions;
+import dev.plumb.data.CsvTableReader;
+import dev.plumb.data.NumericColumn;
+import dev.plumb.data.Table;
+import dev.plumb.learn.Learner;
+import dev.plumb.learn.LearnerSpec;
+import dev.plumb.learn.TrainingSet;
+import dev.plumb.plan.Task;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.SplittableRandom;
+import java.util.stream.IntStream;
+
+/** Training sets built from arrays, and iris, for the Smile adapter tests. */
+final class Fixtures {
+  private Fixtures() {}
+
+  static Learner learner(String spec, Task task) {
+    return new SmileLearners().create(LearnerSpec.parse(spec), task);
+  }
+
+  static TrainingSet classes(double[][] x, int[] y, int numClasses) {
+    List<String> names = IntStream.range(0, numClasses).mapToObj(c -> "c" + c).toList();
+    Task task = numClasses == 2 ? Task.BINARY : Task.MULTICLASS;
+    return TrainingSet.classification(task, x, y, names, featureNames(x), List.of());
+  }
+
+  static TrainingSet numbers(double[][] x, double[] y) {
+    return TrainingSet.regression(x, y, featureNames(x), List.of());
+  }
+
+  private static List<String> featureNames(double[][] x) {
+    return IntStream.range(0, x[0].length).mapToObj(j -> "x" + j).toList();
+  }
+
+  /** Iris: the four measurements, and the species as classes 0..2 (setosa, versicolor, virginica). */
+  static TrainingSet iris() {
+    Table t = CsvTableReader.read(Path.of("../datasets/iris.csv"), CsvOptions.defaults()).table();
+    int n = t.rowCount();
+    double[][] x = new double[n][4];
+    for (int j = 0; j < 4; j++) {
+      NumericColumn c = (NumericColumn) t.column(j);
+      for (int i = 0; i < n; i++) {
+        x[i][j] = c.get(i);
+      }
+    }
+    CategoricalColumn species = (CategoricalColumn) t.column(4);
+    int[] y = IntStream.range(0, n).map(species::code).toArray();
+    return TrainingSet.classification(Task.MULTICLASS, x, y, species.levels(),
+        List.of("sepal_length", "sepal_width", "petal_length", "petal_width"), List.of());
+  }
+
+  /** {@code n} rows of {@code p} uniform features in [0, 1). */
+  static double[][] uniform(int n, int p, long seed) {
+    SplittableRandom r = new SplittableRandom(seed);
+    double[][] x = new double[n][p];
+    for (double[] row : x) {
+      for (int j = 0; j < p; j++) {
+        row[j] = r.nextDouble();
+      }
+    }
+    return x;
+  }
+
+  /** A noisy two-class problem: class 1 when x0 + x1 plus noise exceeds 1. */
+  static TrainingSet noisyBinary(int n, int p, long seed) {
+    double[][] x = uniform(n, p, seed);
+    SplittableRandom r = new SplittableRandom(seed + 1);
+    int[] y = new int[n];
+    for (int i = 0; i < n; i++) {
+      y[i] = x[i][0] + x[i][1] + 0.3 * r.nextGaussian() > 1 ? 1 : 0;
+    }
+    return classes(x, y, 2);
+  }
+
+  static int argmax(double[] p) {
+    int best = 0;
+    for (int k = 1; k < p.length; k++) {
+      if (p[k] > p[best]) {
+        best = k;
+      }
+    }
+    return best;
+  }
+
+  static double accuracy(double[][] proba, int[] y) {
+    int right = 0;
+    for (int i = 0; i < y.length; i++) {
+      if (argmax(proba[i]) == y[i]) {
+        right++;
+      }
+    }
+    return (double) right / y.length;
+  }
+}
