@@ -16,6 +16,7 @@ import dev.plumb.learn.LearnerCatalog;
 import dev.plumb.learn.LearnerSpec;
 import dev.plumb.plan.Splits;
 import dev.plumb.plan.Task;
+import dev.plumb.report.BaselineHtml;
 import dev.plumb.report.BaselineJson;
 import dev.plumb.report.BaselineText;
 import dev.plumb.report.Json;
@@ -110,6 +111,10 @@ final class BaselineCommand implements Callable<Integer> {
       description = "Write the result as JSON to FILE ('-' for stdout, instead of the table).")
   String json;
 
+  @Option(names = "--html", paramLabel = "FILE",
+      description = "Write an HTML report with charts to FILE.")
+  Path html;
+
   @Mixin CsvOptionsMixin csv;
   @Mixin CommonOptions common;
 
@@ -147,8 +152,13 @@ final class BaselineCommand implements Callable<Integer> {
     double totalSeconds = (System.nanoTime() - t0) / 1e9;
     byte[] jsonBytes = json == null ? null : Json.bytes(
         BaselineJson.of(dataset, result, provenance, readSeconds, totalSeconds));
+    byte[] htmlBytes = html == null ? null
+        : BaselineHtml.render(dataset, result, provenance).getBytes(StandardCharsets.UTF_8);
     if (jsonBytes != null && !json.equals("-")) {
       OutputFiles.write(Path.of(json), jsonBytes);
+    }
+    if (htmlBytes != null) {
+      OutputFiles.write(html, htmlBytes);
     }
     if ("-".equals(json)) {
       out.print(new String(jsonBytes, StandardCharsets.UTF_8));

@@ -15,9 +15,8 @@ import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.SplittableRandom;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
+import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.Future;
-import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReferenceArray;
 
@@ -51,11 +50,17 @@ public final class CrossValidation {
     List<Fold> folds = plan.splits().folds();
     int nl = plan.learners().size();
     int nf = folds.size();
-    ExecutorService pool = Executors.newFixedThreadPool(plan.threads(), daemonThreads());
+    // a fork-join pool, so that the libraries' own parallel streams run inside it (and within
+    // --threads) instead of in the shared common pool; its workers are daemon threads
+    ExecutorService pool = new ForkJoinPool(plan.threads());
     try {
-      List<Future<FoldData>> prepared = new ArrayList<>();
+      List<Future<FoldData>> pending = new ArrayList<>();
       for (Fold fold : folds) {
-        prepared.add(pool.submit(() -> FoldData.of(problem, fold, plan.seed())));
+        pending.add(pool.submit(() -> FoldData.of(problem, fold, plan.seed())));
+      }
+      List<FoldData> prepared = new ArrayList<>();
+      for (Future<FoldData> f : pending) {
+        prepared.add(join(f));
       }
       FoldScore[][] scores = new FoldScore[nl][nf];
       long[] sizes = new long[nl];
@@ -79,7 +84,7 @@ public final class CrossValidation {
               started[li][fi] = System.nanoTime();
             }
             try {
-              FoldData data = prepared.get(fi).get();
+              FoldData data = prepared.get(fi);
               long seed = Seeds.derive(plan.seed(), Seeds.of(learner.spec().text()),
                   folds.get(fi).repeat(), folds.get(fi).index());
               scores[li][fi] = fitAndScore(learner, data, plan.metrics(), seed, folds.get(fi),
@@ -109,6 +114,20 @@ public final class CrossValidation {
       return results;
     } finally {
       pool.shutdownNow();
+    }
+  }
+
+  private static <T> T join(Future<T> f) {
+    try {
+      return f.get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while preparing folds", e);
+    } catch (java.util.concurrent.ExecutionException e) {
+      if (e.getCause() instanceof RuntimeException r) {
+        throw r;
+      }
+      throw new IllegalStateException("preparing a fold failed", e.getCause());
     }
   }
 
@@ -213,15 +232,6 @@ public final class CrossValidation {
     }
     return what + " (fold " + (fold.index() + 1) + (fold.repeat() > 0 ? ", repeat "
         + (fold.repeat() + 1) : "") + ")";
-  }
-
-  private static ThreadFactory daemonThreads() {
-    AtomicInteger n = new AtomicInteger();
-    return r -> {
-      Thread t = new Thread(r, "plumb-cv-" + n.incrementAndGet());
-      t.setDaemon(true);
-      return t;
-    };
   }
 
   /** One fold's matrices, built once and shared by every learner. */

@@ -72,8 +72,9 @@ public record LearnerResult(
     }
     double std = Math.sqrt(ss / (v.length - 1));
     Interval raw = test.meanInterval(v, CorrectedTTest.Correction.NADEAU_BENGIO);
-    Interval ci = new Interval(mean, Math.max(metric.lowest(), raw.lower()),
-        Math.min(metric.highest(), raw.upper()), raw.level());
+    double half = raw.halfWidth();
+    Interval ci = new Interval(mean, Math.min(mean, Math.max(metric.lowest(), mean - half)),
+        Math.max(mean, Math.min(metric.highest(), mean + half)), raw.level());
     return Optional.of(new MetricSummary(mean, std, ci, v.length));
   }
 }

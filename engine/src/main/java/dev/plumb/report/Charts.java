@@ -18,9 +18,11 @@ import java.util.Base64;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.OptionalDouble;
 import java.util.Set;
 import java.util.TimeZone;
 import java.util.regex.Pattern;
+import org.knowm.xchart.AnnotationLine;
 import org.knowm.xchart.CategoryChart;
 import org.knowm.xchart.CategoryChartBuilder;
 import org.knowm.xchart.VectorGraphicsEncoder;
@@ -63,6 +65,7 @@ final class Charts {
   private static final Color NUMERIC = new Color(0x4C, 0x78, 0xA8);
   private static final Color NUMERIC_FILL = new Color(0x4C, 0x78, 0xA8, 150);
   private static final Color CATEGORY = new Color(0xE4, 0x57, 0x56);
+  private static final Color MUTED_FILL = new Color(0x9A, 0xA5, 0xB1, 170);
   private static final Color GRID = new Color(0xE3, 0xE6, 0xEA);
   private static final Color INK = new Color(0x33, 0x3A, 0x44);
   private static final Font TICKS = new Font(Font.SANS_SERIF, Font.PLAIN, 11);
@@ -180,6 +183,92 @@ final class Charts {
   }
 
   /**
+   * A score per learner as bars in the order given, each with an error bar (one standard deviation
+   * either side of the mean), and a dashed line across the plot at a reference score when one is
+   * given (the trivial baseline's mean). Bars of {@code muted} entries (the trivial learners) are
+   * grey, so the eye goes to the models that learn something. The y axis starts at 0 unless a
+   * value or error bar goes below it; it ends at {@code axisMax} when given, else where the data
+   * end.
+   *
+   * @param names one label per bar, cut to {@value #MAX_LABEL} characters and made distinct
+   * @param means the bar heights
+   * @param errors the half-length of each error bar
+   * @param muted which bars to draw in grey
+   * @param reference where to draw the reference line, if anywhere
+   * @param axisMax the top of the y axis, if fixed (1 for a score bounded by 1)
+   * @param axisTitle the y axis title (the metric's name)
+   * @throws IllegalArgumentException if the arrays' lengths differ from the number of names, or
+   *     there are no names
+   */
+  static Svg scoreBars(List<String> names, double[] means, double[] errors, boolean[] muted,
+      OptionalDouble reference, OptionalDouble axisMax, String axisTitle) {
+    int n = names.size();
+    if (n == 0 || means.length != n || errors.length != n || muted.length != n) {
+      throw new IllegalArgumentException("need one mean, error and flag per name, got " + n
+          + " names, " + means.length + " means, " + errors.length + " errors and "
+          + muted.length + " flags");
+    }
+    List<String> labels = distinct(names);
+    // XChart keeps one colour per series, so learners and trivial learners are two overlapping
+    // series, each with gaps where the other has its bars: NaN, which XChart skips (it fails on
+    // null when a series has error bars)
+    List<Double> learnerMeans = new ArrayList<>();
+    List<Double> learnerErrors = new ArrayList<>();
+    List<Double> trivialMeans = new ArrayList<>();
+    List<Double> trivialErrors = new ArrayList<>();
+    double low = 0;
+    int longest = 0;
+    for (int i = 0; i < n; i++) {
+      learnerMeans.add(muted[i] ? Double.NaN : means[i]);
+      learnerErrors.add(muted[i] ? Double.NaN : errors[i]);
+      trivialMeans.add(muted[i] ? means[i] : Double.NaN);
+      trivialErrors.add(muted[i] ? errors[i] : Double.NaN);
+      low = Math.min(low, means[i] - errors[i]);
+      longest = Math.max(longest, labels.get(i).length());
+    }
+    if (reference.isPresent()) {
+      low = Math.min(low, reference.getAsDouble());
+    }
+    int width = (int) Math.max(WIDTH, Math.min(2 * WIDTH, 90 + 64.0 * n));
+    double plotWidth = width - 70.0;
+    int degrees = 0;
+    int height = HEIGHT + 20;
+    if (longest * 6.5 > plotWidth / n * 0.95) {
+      degrees = 45;
+      height += (int) Math.max(0, longest * 6.5 * Math.sin(Math.toRadians(degrees)) - 16);
+    }
+    CategoryChart chart = new CategoryChartBuilder().width(width).height(height).xAxisTitle("")
+        .yAxisTitle(axisTitle).build();
+    style(chart.getStyler());
+    chart.getStyler().setXAxisTitleVisible(false);
+    chart.getStyler().setXAxisLabelRotation(degrees);
+    chart.getStyler().setAvailableSpaceFill(0.6);
+    chart.getStyler().setOverlapped(true);
+    chart.getStyler().setErrorBarsColor(INK);
+    chart.getStyler().setErrorBarsColorSeriesColor(false);
+    chart.getStyler().setYAxisMin(low);
+    if (axisMax.isPresent()) {
+      chart.getStyler().setYAxisMax(axisMax.getAsDouble());
+    }
+    chart.getStyler().setyAxisTickLabelsFormattingFunction(Charts::number);
+    // XChart needs at least one series; an all-gap series draws nothing and is left out
+    boolean anyTrivial = trivialMeans.stream().anyMatch(Double::isFinite);
+    if (!anyTrivial || learnerMeans.stream().anyMatch(Double::isFinite)) {
+      chart.addSeries("learners", labels, learnerMeans, learnerErrors).setFillColor(NUMERIC_FILL);
+    }
+    if (anyTrivial) {
+      chart.addSeries("trivial", labels, trivialMeans, trivialErrors).setFillColor(MUTED_FILL);
+    }
+    if (reference.isPresent()) {
+      chart.getStyler().setAnnotationLineColor(CATEGORY);
+      chart.getStyler().setAnnotationLineStroke(new BasicStroke(1.5f, BasicStroke.CAP_BUTT,
+          BasicStroke.JOIN_MITER, 10f, new float[] {6f, 4f}, 0f));
+      chart.addAnnotation(new AnnotationLine(reference.getAsDouble(), false, false));
+    }
+    return svg(chart);
+  }
+
+  /**
    * A drawn chart.
    *
    * @param bytes the SVG document, UTF-8
@@ -232,10 +321,15 @@ final class Charts {
 
   /** Labels cut to length and made distinct, since XChart keys categories by label. */
   static List<String> labels(List<ValueCount> values) {
+    return distinct(values.stream().map(ValueCount::value).toList());
+  }
+
+  /** Texts cut to {@value #MAX_LABEL} characters and made distinct with a {@code #k} suffix. */
+  static List<String> distinct(List<String> texts) {
     List<String> out = new ArrayList<>();
     Set<String> seen = new HashSet<>();
-    for (ValueCount v : values) {
-      String s = v.value().replaceAll("\\p{Cntrl}", " ").strip();
+    for (String text : texts) {
+      String s = text.replaceAll("\\p{Cntrl}", " ").strip();
       if (s.codePointCount(0, s.length()) > MAX_LABEL) {
         s = s.substring(0, s.offsetByCodePoints(0, MAX_LABEL - 1)) + "…";
       }

@@ -16,10 +16,11 @@ import smile.math.MathEx;
  * softmax (one tree per class per round) for more, least squares for numbers. The learner
  * {@code gradient_boosting}.
  *
- * <p>Defaults are scikit-learn's {@code GradientBoostingClassifier}/{@code GradientBoostingRegressor}:
- * 100 rounds, {@code shrinkage=0.1} (scikit-learn's {@code learning_rate}), trees of
- * {@code max_depth=3}, leaves of one row ({@code min_samples_leaf=1}), every row in every round
- * ({@code subsample=1.0}; below 1, Smile draws that fraction of each class without replacement).
+ * <p>Defaults are scikit-learn's {@code GradientBoostingClassifier} and
+ * {@code GradientBoostingRegressor}: 100 rounds, {@code shrinkage=0.1} (scikit-learn's
+ * {@code learning_rate}), trees of {@code max_depth=3}, leaves of one row
+ * ({@code min_samples_leaf=1}), every row in every round ({@code subsample=1.0}; below 1, Smile
+ * draws that fraction of each class without replacement).
  * Smile's own defaults (500 trees, shrinkage 0.05, depth 20 capped at 6 leaves, leaves of 5,
  * subsample 0.7) are not used.
  *

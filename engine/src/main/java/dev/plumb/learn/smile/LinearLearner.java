@@ -33,6 +33,14 @@ import smile.regression.RidgeRegression;
  * <p>Deterministic; immutable and thread-safe.
  */
 final class LinearLearner implements Learner {
+  static {
+    // Smile's BLAS and LAPACK classes initialize each other; two threads that start to initialize
+    // them at once (two folds fitting at the same time) deadlock in the JVM's class-init locks.
+    // Initialize both here, once, on whichever thread first creates a linear learner.
+    smile.math.blas.BLAS.getInstance();
+    smile.math.blas.LAPACK.getInstance();
+  }
+
   private final LearnerSpec spec;
   private final double alpha;
   private final boolean ridge;

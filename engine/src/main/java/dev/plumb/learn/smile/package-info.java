@@ -14,13 +14,16 @@
  *       <td>{@code DecisionTree}, one split</td>
  *       <td>{@code DecisionTreeClassifier(max_depth=1)}</td></tr>
  *   <tr><td>classes</td>
- *       <td>{@code smile:random_forest(trees=100,mtry=sqrt,max_depth=none,node_size=1,subsample=1.0)}</td>
+ *       <td>{@code smile:random_forest(trees=100,mtry=sqrt,max_depth=none,node_size=1,
+ *       subsample=1.0)}</td>
  *       <td>{@code classification.RandomForest}</td><td>{@code RandomForestClassifier}</td></tr>
  *   <tr><td>numbers</td>
- *       <td>{@code smile:random_forest(trees=100,mtry=all,max_depth=none,node_size=1,subsample=1.0)}</td>
+ *       <td>{@code smile:random_forest(trees=100,mtry=all,max_depth=none,node_size=1,
+ *       subsample=1.0)}</td>
  *       <td>{@code regression.RandomForest}</td><td>{@code RandomForestRegressor}</td></tr>
  *   <tr><td>classes, numbers</td>
- *       <td>{@code smile:gradient_boosting(trees=100,shrinkage=0.1,max_depth=3,node_size=1,subsample=1.0)}</td>
+ *       <td>{@code smile:gradient_boosting(trees=100,shrinkage=0.1,max_depth=3,node_size=1,
+ *       subsample=1.0)}</td>
  *       <td>{@code GradientTreeBoost} (logistic / softmax; least squares)</td>
  *       <td>{@code GradientBoostingClassifier}, {@code GradientBoostingRegressor}</td></tr>
  *   <tr><td>classes</td><td>{@code smile:naive_bayes(var_smoothing=1.0e-9)}</td>
@@ -50,7 +53,8 @@
  *       <td>forest: 1.0 is a bootstrap sample of n rows, less a fraction drawn without
  *       replacement ({@code max_samples}); boosting: fraction of rows per round
  *       ({@code subsample})</td></tr>
- *   <tr><td>{@code shrinkage}</td><td>(0, 1]</td><td>learning rate ({@code learning_rate})</td></tr>
+ *   <tr><td>{@code shrinkage}</td><td>(0, 1]</td>
+ *       <td>learning rate ({@code learning_rate})</td></tr>
  *   <tr><td>{@code var_smoothing}</td><td>(0, 1]</td>
  *       <td>share of the largest feature variance added to every variance
  *       ({@code var_smoothing})</td></tr>

@@ -36,7 +36,7 @@ final class Fixtures {
     return IntStream.range(0, x[0].length).mapToObj(j -> "x" + j).toList();
   }
 
-  /** Iris: the four measurements, and the species as classes 0..2 (setosa, versicolor, virginica). */
+  /** Iris: the four measurements, and the species as classes 0..2 (alphabetical order). */
   static TrainingSet iris() {
     Table t = CsvTableReader.read(Path.of("../datasets/iris.csv"), CsvOptions.defaults()).table();
     int n = t.rowCount();

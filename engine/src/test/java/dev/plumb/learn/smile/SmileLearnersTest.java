@@ -35,10 +35,10 @@ class SmileLearnersTest {
           + "smile:random_forest(trees=100,mtry=sqrt,max_depth=none,node_size=1,subsample=1.0)",
       "REGRESSION|random_forest|"
           + "smile:random_forest(trees=100,mtry=all,max_depth=none,node_size=1,subsample=1.0)",
-      "BINARY|gradient_boosting|"
-          + "smile:gradient_boosting(trees=100,shrinkage=0.1,max_depth=3,node_size=1,subsample=1.0)",
-      "REGRESSION|smile:gradient_boosting|"
-          + "smile:gradient_boosting(trees=100,shrinkage=0.1,max_depth=3,node_size=1,subsample=1.0)",
+      "BINARY|gradient_boosting|smile:gradient_boosting"
+          + "(trees=100,shrinkage=0.1,max_depth=3,node_size=1,subsample=1.0)",
+      "REGRESSION|smile:gradient_boosting|smile:gradient_boosting"
+          + "(trees=100,shrinkage=0.1,max_depth=3,node_size=1,subsample=1.0)",
       "BINARY|naive_bayes|smile:naive_bayes(var_smoothing=1.0e-9)",
       "REGRESSION|linear|smile:linear",
       "REGRESSION|ridge|smile:ridge(alpha=1.0)"})
