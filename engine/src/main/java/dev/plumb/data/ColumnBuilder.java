@@ -98,6 +98,53 @@ final class ColumnBuilder {
     codes[row] = dictionary.idOf(buf, off, len);
   }
 
+  /**
+   * Appends the rows of the same column from a later chunk of the file, whose example lines are
+   * counted from {@code lineOffset + 1}. Returns false, changing nothing, when the chunks disagree
+   * in a way only a sequential read settles: numbers in one chunk and text in another, or text that
+   * began mid-chunk after numbers (both need the numbers' spelling re-read).
+   */
+  boolean append(ColumnBuilder later, long lineOffset) {
+    boolean thisHasNumbers = !text && missing.nextClearBit(0) < size;
+    boolean laterHasNumbers = !later.text && later.missing.nextClearBit(0) < later.size;
+    if (later.rereadLimit > 0 || (text != later.text && (thisHasNumbers || laterHasNumbers))) {
+      return false;
+    }
+    if (later.text && !text) {
+      switchToText(size); // everything so far is missing
+    }
+    int offset = size;
+    int n = later.size;
+    for (int i = later.missing.nextSetBit(0); i >= 0 && i < n; i = later.missing.nextSetBit(i + 1)) {
+      missing.set(offset + i);
+    }
+    if (text) {
+      int[] remap = new int[later.text ? later.dictionary.size() : 0];
+      for (int id = 0; id < remap.length; id++) {
+        String v = later.dictionary.value(id);
+        remap[id] = dictionary.idOf(v);
+      }
+      codes = Arrays.copyOf(codes, Math.max(codes.length, offset + n));
+      for (int i = 0; i < n; i++) {
+        int c = later.text ? later.codes[i] : CategoricalColumn.MISSING;
+        codes[offset + i] = c == CategoricalColumn.MISSING ? c : remap[c];
+      }
+    } else {
+      values = Arrays.copyOf(values, Math.max(values.length, offset + n));
+      System.arraycopy(later.values, 0, values, offset, n);
+      allIntegral &= later.allIntegral;
+      codeLike |= later.codeLike;
+    }
+    size += n;
+    numberCount += later.numberCount;
+    textCount += later.textCount;
+    for (int i = 0; i < later.textExamples.size() && textExamples.size() < MAX_EXAMPLES; i++) {
+      textExamples.add(later.textExamples.get(i));
+      textExampleLines.add(later.textExampleLines.get(i) + lineOffset);
+    }
+    return true;
+  }
+
   /** Whether the reader must feed rows {@code [0, rereadLimit())} again through {@link #reread}. */
   boolean needsReread() {
     if (!text && codeLike) {

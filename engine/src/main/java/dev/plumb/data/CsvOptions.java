@@ -52,8 +52,8 @@ public record CsvOptions(
   /** The decimal separator of numbers. */
   public enum DecimalMark {
     /**
-     * A point, except with a semicolon delimiter when the first lines hold more numbers written
-     * with a decimal comma ({@code 3,14}) than with a point.
+     * A point, except with a semicolon delimiter, where it is a comma unless the first lines hold
+     * more numbers written with a decimal point ({@code 3.14}) than with a comma.
      */
     AUTO,
     /** {@code 3.14}. */

@@ -109,9 +109,16 @@ public final class CsvTableReader {
             },
             CsvTableReader::daemonThread);
 
-    Pass1 pass1 = new Pass1(path, options, decimal);
+    Pass1 pass1 = null;
     try {
-      parse(path, options, delimiter, bom, pass1, size, progress);
+      int chunks = chunkCount(size, head);
+      if (chunks > 1) {
+        pass1 = ChunkedParse.run(path, options, delimiter, decimal, bom, size, chunks, progress);
+      }
+      if (pass1 == null) {
+        pass1 = new Pass1(path, options, decimal);
+        parse(path, options, delimiter, bom, pass1, size, progress);
+      }
     } catch (BadInputException e) {
       throw e;
     } catch (RuntimeException e) {
@@ -150,12 +157,33 @@ public final class CsvTableReader {
     String lineEnding = bytes.crlfLines() > 0 && bytes.lfLines() > 0 ? "mixed"
         : bytes.crlfLines() > 0 ? "CRLF" : bytes.lfLines() > 0 ? "LF" : "none";
     ReadInfo info = new ReadInfo(delimiter, options.encoding().name(), bom > 0, lineEnding, decimal,
-        pass1.badRows, pass1.badLines, stats);
+        pass1.badRows, pass1.bad.stream().map(BadRow::line).toList(), stats);
     progress.bytesRead(size, size);
     return new Dataset(path, table, DatasetVersion.of(table, bytes.sha256()), info);
   }
 
-  private static void parse(Path path, CsvOptions options, char delimiter, int bom,
+  /** Files at least this large are parsed in chunks on several cores, when that is safe. */
+  static long parallelMinBytes = 8L << 20;
+
+  /**
+   * How many chunks to parse in parallel: one per core (at most 8), for files large enough to
+   * gain, and only when the first bytes hold no quote character (a quoted field may hold a line
+   * break, so only a file without quotes can be cut at any line end; each chunk checks its own
+   * bytes too, and the whole read falls back to one sequential pass when it meets a quote).
+   */
+  private static int chunkCount(long size, byte[] head) {
+    if (size < parallelMinBytes) {
+      return 1;
+    }
+    for (byte b : head) {
+      if (b == '"') {
+        return 1;
+      }
+    }
+    return Math.min(8, Runtime.getRuntime().availableProcessors());
+  }
+
+  static void parse(Path path, CsvOptions options, char delimiter, int bom,
       AbstractBaseCsvCallbackHandler<Boolean> handler, long size, Progress progress) {
     try (InputStream raw = Files.newInputStream(path);
         InputStream counted = new CountingStream(raw, size, progress)) {
@@ -267,7 +295,7 @@ public final class CsvTableReader {
   }
 
   /** Collects one record's fields so that a ragged row can be dropped whole. */
-  private abstract static class RecordHandler extends AbstractBaseCsvCallbackHandler<Boolean> {
+  abstract static class RecordHandler extends AbstractBaseCsvCallbackHandler<Boolean> {
     char[] chars = new char[4096];
     int[] starts = new int[64];
     int[] lengths = new int[64];
@@ -321,7 +349,7 @@ public final class CsvTableReader {
   }
 
   /** The main pass: header, then every row into the column builders. */
-  private static final class Pass1 extends RecordHandler {
+  static final class Pass1 extends RecordHandler {
     private final Path path;
     private final CsvOptions options;
     private final char decimal;
@@ -329,13 +357,57 @@ public final class CsvTableReader {
     int headerCount = -1;
     long dataRows;
     long badRows;
-    final List<Long> badLines = new ArrayList<>();
-    private final List<String> badDetails = new ArrayList<>();
+    final List<BadRow> bad = new ArrayList<>();
 
     Pass1(Path path, CsvOptions options, char decimal) {
       this.path = path;
       this.options = options;
       this.decimal = decimal;
+    }
+
+    /** A pass over a later chunk of the file: the header is known, every record is data. */
+    Pass1(Path path, CsvOptions options, char decimal, List<String> names) {
+      this(path, options, decimal);
+      headerCount = names.size();
+      for (String name : names) {
+        builders.add(new ColumnBuilder(name, decimal, options.naTokens()));
+      }
+    }
+
+    List<String> names() {
+      return builders.stream().map(b -> b.name).toList();
+    }
+
+    Path path() {
+      return path;
+    }
+
+    CsvOptions options() {
+      return options;
+    }
+
+    char decimal() {
+      return decimal;
+    }
+
+    /**
+     * Appends a later chunk's rows (whose lines are counted from 1 within the chunk) after this
+     * pass's rows; false when the chunks disagree in a way only a sequential read can settle.
+     */
+    boolean append(Pass1 later, long lineOffset) {
+      for (int i = 0; i < builders.size(); i++) {
+        if (!builders.get(i).append(later.builders.get(i), lineOffset)) {
+          return false;
+        }
+      }
+      dataRows += later.dataRows;
+      badRows += later.badRows;
+      for (BadRow b : later.bad) {
+        if (bad.size() < MAX_LISTED_LINES) {
+          bad.add(new BadRow(b.line() + lineOffset, b.fields(), b.multiline()));
+        }
+      }
+      return true;
     }
 
     @Override
@@ -346,11 +418,8 @@ public final class CsvTableReader {
       }
       if (fields != headerCount) {
         badRows++;
-        if (badLines.size() < MAX_LISTED_LINES) {
-          badLines.add(line);
-          badDetails.add("line " + line + " has " + fields + (fields == 1 ? " field" : " fields")
-              + (multiline ? " (a quoted field there spans several lines: an unclosed quote?)"
-                  : ""));
+        if (bad.size() < MAX_LISTED_LINES) {
+          bad.add(new BadRow(line, fields, multiline));
         }
         return true;
       }
@@ -409,6 +478,7 @@ public final class CsvTableReader {
             + " expected a header line and data rows");
       }
       if (badRows > 0 && options.badRows() == CsvOptions.BadRowPolicy.FAIL) {
+        List<String> badDetails = bad.stream().map(BadRow::describe).toList();
         String more = badRows > badDetails.size()
             ? " and " + (badRows - badDetails.size()) + " more" : "";
         throw new BadInputException(String.format(
@@ -424,6 +494,14 @@ public final class CsvTableReader {
             + (badRows > 0 ? " left after skipping " + badRows + " bad rows" : "")
             + "; add data rows");
       }
+    }
+  }
+
+  /** A row whose field count differs from the header's. */
+  private record BadRow(long line, int fields, boolean multiline) {
+    String describe() {
+      return "line " + line + " has " + fields + (fields == 1 ? " field" : " fields")
+          + (multiline ? " (a quoted field there spans several lines: an unclosed quote?)" : "");
     }
   }
 
@@ -459,7 +537,7 @@ public final class CsvTableReader {
   }
 
   /** Reports progress every few megabytes. */
-  private static final class CountingStream extends FilterInputStream {
+  static final class CountingStream extends FilterInputStream {
     private static final long STEP = 8L << 20;
     private final long total;
     private final Progress progress;

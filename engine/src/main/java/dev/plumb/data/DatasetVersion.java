@@ -46,7 +46,7 @@ public record DatasetVersion(
     List<Column> byName = new ArrayList<>(table.columns());
     byName.sort(Comparator.comparing(Column::name));
     long[] rows = RowDigests.of(byName);
-    Arrays.sort(rows);
+    Arrays.parallelSort(rows);
     MessageDigest sha = sha256();
     for (Column c : byName) {
       sha.update(c.name().getBytes(StandardCharsets.UTF_8));

@@ -100,8 +100,9 @@ final class FileSniffer {
   }
 
   /**
-   * The decimal mark of a file whose delimiter is not a comma: a comma when more fields of the first
-   * lines look like {@code 3,14} than like {@code 3.14}, a point otherwise.
+   * The decimal mark of a file whose delimiter is not a comma: a point when more fields of the
+   * first lines look like {@code 3.14} than like {@code 3,14}, a comma otherwise (the custom of
+   * semicolon-separated files).
    */
   static char detectDecimalMark(byte[] head, int bomLength, char delimiter) {
     String text = new String(head, bomLength, head.length - bomLength, StandardCharsets.UTF_8);
@@ -110,6 +111,9 @@ final class FileSniffer {
     for (String line : logicalLines(text)) {
       for (String field : line.split(java.util.regex.Pattern.quote(String.valueOf(delimiter)), -1)) {
         String f = field.strip();
+        if (f.length() >= 2 && f.startsWith("\"") && f.endsWith("\"")) {
+          f = f.substring(1, f.length() - 1).strip();
+        }
         if (DECIMAL_COMMA.matcher(f).matches()) {
           comma++;
         } else if (DECIMAL_POINT.matcher(f).matches()) {
@@ -117,11 +121,11 @@ final class FileSniffer {
         }
       }
     }
-    return comma > point ? ',' : '.';
+    return point > comma ? '.' : ',';
   }
 
   private static final java.util.regex.Pattern DECIMAL_COMMA =
-      java.util.regex.Pattern.compile("[+-]?\\d*,\\d+");
+      java.util.regex.Pattern.compile("[+-]?\\d*,\\d+([eE][+-]?\\d+)?");
   private static final java.util.regex.Pattern DECIMAL_POINT =
       java.util.regex.Pattern.compile("[+-]?\\d*\\.\\d+([eE][+-]?\\d+)?");
 

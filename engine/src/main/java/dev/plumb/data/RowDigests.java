@@ -2,6 +2,7 @@ package dev.plumb.data;
 
 import java.util.Arrays;
 import java.util.List;
+import java.util.stream.IntStream;
 
 /**
  * 64-bit digests of rows over a chosen list of columns, equal for rows with equal values (numbers by
@@ -18,38 +19,41 @@ public final class RowDigests {
     int n = columns.isEmpty() ? 0 : columns.get(0).size();
     long[] rows = new long[n];
     Arrays.fill(rows, 0x243F6A8885A308D3L);
-    for (Column c : columns) {
-      long[] cells = cellDigests(c);
-      for (int r = 0; r < n; r++) {
-        rows[r] = mix(rows[r] * 0x9E3779B97F4A7C15L + cells[r]);
+    // blocks of rows in parallel: each row's digest depends only on its own cells, in column order
+    long[][] levelDigests = new long[columns.size()][];
+    for (int i = 0; i < columns.size(); i++) {
+      if (columns.get(i) instanceof CategoricalColumn cat) {
+        levelDigests[i] = new long[cat.levelCount()];
+        for (int l = 0; l < cat.levelCount(); l++) {
+          levelDigests[i][l] = textDigest(cat.level(l));
+        }
       }
     }
+    int block = 1 << 16;
+    IntStream.range(0, (n + block - 1) / block).parallel().forEach(b -> {
+      int from = b * block;
+      int to = Math.min(n, from + block);
+      for (int i = 0; i < columns.size(); i++) {
+        mixInto(columns.get(i), levelDigests[i], rows, from, to);
+      }
+    });
     return rows;
   }
 
-  private static long[] cellDigests(Column c) {
-    int n = c.size();
-    long[] out = new long[n];
+  private static void mixInto(Column c, long[] levelDigest, long[] rows, int from, int to) {
     if (c instanceof NumericColumn num) {
-      for (int r = 0; r < n; r++) {
-        if (num.isMissing(r)) {
-          out[r] = MISSING_MARK;
-        } else {
-          double v = num.get(r);
-          out[r] = mix(Double.doubleToLongBits(v == 0.0 ? 0.0 : v));
-        }
+      for (int r = from; r < to; r++) {
+        double v = num.get(r); // missing values are stored as NaN, which no present value is
+        long cell = Double.isNaN(v) ? MISSING_MARK : mix(Double.doubleToLongBits(v == 0.0 ? 0.0 : v));
+        rows[r] = mix(rows[r] * 0x9E3779B97F4A7C15L + cell);
       }
     } else if (c instanceof CategoricalColumn cat) {
-      long[] levelDigest = new long[cat.levelCount()];
-      for (int l = 0; l < levelDigest.length; l++) {
-        levelDigest[l] = textDigest(cat.level(l));
-      }
-      for (int r = 0; r < n; r++) {
+      for (int r = from; r < to; r++) {
         int code = cat.code(r);
-        out[r] = code == CategoricalColumn.MISSING ? MISSING_MARK : levelDigest[code];
+        long cell = code == CategoricalColumn.MISSING ? MISSING_MARK : levelDigest[code];
+        rows[r] = mix(rows[r] * 0x9E3779B97F4A7C15L + cell);
       }
     }
-    return out;
   }
 
   private static long textDigest(String s) {

@@ -300,9 +300,9 @@ public final class BaselineHtml {
   private static void allMetrics(StringBuilder sb, View view) {
     List<Metric> metrics = view.result.plan().metrics();
     sb.append("<section id=\"metrics\">\n<h2>All metrics</h2>\n<p class=\"explain\">Validation"
-        + " mean ± standard deviation over the folds; the best mean of each metric is in"
-        + " bold.</p>\n<div class=\"scroll\">\n<table class=\"metrics\">\n<thead><tr>"
-        + "<th>learner</th>");
+        + " mean ± standard deviation over the folds; the best mean of each metric (to the four"
+        + " decimals shown) is in bold.</p>\n<div class=\"scroll\">\n"
+        + "<table class=\"metrics\">\n<thead><tr><th>learner</th>");
     Map<Metric, Double> best = new EnumMap<>(Metric.class);
     List<Map<Metric, Optional<MetricSummary>>> cells = new ArrayList<>();
     for (LeaderboardEntry e : view.entries()) {
@@ -332,7 +332,7 @@ public final class BaselineHtml {
           sb.append("failed");
         } else if (s.isEmpty()) {
           sb.append("n/a");
-        } else if (s.get().mean() == best.get(m)) {
+        } else if (BaselineText.num(s.get().mean()).equals(BaselineText.num(best.get(m)))) {
           sb.append("<b>").append(meanStd(s.get())).append("</b>");
         } else {
           sb.append(meanStd(s.get()));
@@ -349,8 +349,8 @@ public final class BaselineHtml {
     List<Fold> folds = r.plan().splits().folds();
     boolean repeated = r.plan().splits().repeats() > 1;
     String metric = escape(view.primary.label());
-    sb.append("<section id=\"folds\">\n<h2>Per-fold scores</h2>\n<p class=\"explain\">Validation <b>")
-        .append(metric).append("</b> of each learner on each fold; every learner saw the same"
+    sb.append("<section id=\"folds\">\n<h2>Per-fold scores</h2>\n")
+        .append("<p class=\"explain\">Validation <b>").append(metric).append("</b> of each learner on each fold; every learner saw the same"
             + " folds, so a column compares learners on the same rows.</p>\n")
         .append("<div class=\"scroll\">\n<table class=\"folds\">\n<thead><tr><th>learner</th>");
     for (Fold f : folds) {
@@ -372,8 +372,9 @@ public final class BaselineHtml {
         sb.append("<td class=\"n\">").append(s == null ? "" : s.score(view.primary).isPresent()
             ? BaselineText.num(s.score(view.primary).getAsDouble()) : "n/a").append("</td>");
       }
-      sb.append("<td class=\"n\"><b>").append(e.result().ok() ? e.validation()
-          .map(s -> BaselineText.num(s.mean())).orElse("n/a") : "failed").append("</b></td></tr>\n");
+      String mean = e.result().ok()
+          ? e.validation().map(s -> BaselineText.num(s.mean())).orElse("n/a") : "failed";
+      sb.append("<td class=\"n\"><b>").append(mean).append("</b></td></tr>\n");
     }
     sb.append("</tbody>\n</table>\n</div>\n");
 

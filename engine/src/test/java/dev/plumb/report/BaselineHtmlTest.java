@@ -298,8 +298,10 @@ class BaselineHtmlTest {
   void escapesMarkupFromTheDataEverywhere() throws IOException {
     String script = "<script>alert(1)</script>";
     String[] labels = {script, "\"double\" & 'single'", "</td><script>x</script>"};
-    StringBuilder csv = new StringBuilder(
-        "\"" + script + "\",\"\"\"quoted\"\" 'feature'\",\"<b>const</b>\",\"" + script + "\"\"t\"\n");
+    // header: the script, a quoted name, a constant column (excluded, so named in a note), and
+    // the target, whose name holds the script and a quote
+    StringBuilder csv = new StringBuilder("\"" + script + "\",\"\"\"quoted\"\" 'feature'\","
+        + "\"<b>const</b>\",\"" + script + "\"\"t\"\n");
     for (int i = 0; i < 60; i++) {
       int c = i % 3;
       csv.append(String.format(Locale.ROOT, "%.2f,%.2f,same,", c * 2.0 + (i % 7) * 0.3,
@@ -321,6 +323,7 @@ class BaselineHtmlTest {
         .contains("&lt;/td&gt;&lt;script&gt;x&lt;/script&gt;")
         .contains("&lt;img src=x onerror=alert(2)&gt;.csv");
     assertThat(section(html, "confusion")).contains("<tr><th>&lt;script&gt;alert(1)");
+    assertThat(section(html, "notes")).contains("&#39;&lt;b&gt;const&lt;/b&gt;&#39; excluded");
     assertThat(FOREIGN_TAG.matcher(html).find()).as("unexpected tag").isFalse();
     List<String> svgs = svgDocuments(html);
     assertThat(svgs).hasSize(1);
