@@ -350,8 +350,9 @@ public final class BaselineHtml {
     boolean repeated = r.plan().splits().repeats() > 1;
     String metric = escape(view.primary.label());
     sb.append("<section id=\"folds\">\n<h2>Per-fold scores</h2>\n")
-        .append("<p class=\"explain\">Validation <b>").append(metric).append("</b> of each learner on each fold; every learner saw the same"
-            + " folds, so a column compares learners on the same rows.</p>\n")
+        .append("<p class=\"explain\">Validation <b>").append(metric)
+        .append("</b> of each learner on each fold; every learner saw the same folds, so a column"
+            + " compares learners on the same rows.</p>\n")
         .append("<div class=\"scroll\">\n<table class=\"folds\">\n<thead><tr><th>learner</th>");
     for (Fold f : folds) {
       sb.append("<th class=\"n\">").append(repeated ? "r" + (f.repeat() + 1) + " f"
