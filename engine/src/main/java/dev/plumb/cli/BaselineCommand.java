@@ -2,7 +2,6 @@ package dev.plumb.cli;
 
 import dev.plumb.data.BadInputException;
 import dev.plumb.data.Column;
-import dev.plumb.data.CsvTableReader;
 import dev.plumb.data.Dataset;
 import dev.plumb.data.NumericColumn;
 import dev.plumb.data.Table;
@@ -20,7 +19,6 @@ import dev.plumb.report.BaselineHtml;
 import dev.plumb.report.BaselineJson;
 import dev.plumb.report.BaselineText;
 import dev.plumb.report.Json;
-import dev.plumb.report.OutputFiles;
 import dev.plumb.report.Provenance;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
@@ -120,18 +118,11 @@ final class BaselineCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     boolean interactive = Main.Context.INTERACTIVE.get() && !common.quiet;
     validateOptions();
     long t0 = System.nanoTime();
-    ProgressLine reading = new ProgressLine(err, "reading " + data.getFileName(), interactive);
-    Dataset dataset;
-    try {
-      dataset = CsvTableReader.read(data, csv.toOptions(), reading);
-    } finally {
-      reading.clear();
-    }
+    Dataset dataset = CommandIo.read(spec, data, csv, common);
     double readSeconds = (System.nanoTime() - t0) / 1e9;
     Table table = dataset.table();
     Problem problem = Problem.of(table, target, requestedTask());
@@ -154,18 +145,8 @@ final class BaselineCommand implements Callable<Integer> {
         BaselineJson.of(dataset, result, provenance, readSeconds, totalSeconds));
     byte[] htmlBytes = html == null ? null
         : BaselineHtml.render(dataset, result, provenance).getBytes(StandardCharsets.UTF_8);
-    if (jsonBytes != null && !json.equals("-")) {
-      OutputFiles.write(Path.of(json), jsonBytes);
-    }
-    if (htmlBytes != null) {
-      OutputFiles.write(html, htmlBytes);
-    }
-    if ("-".equals(json)) {
-      out.print(new String(jsonBytes, StandardCharsets.UTF_8));
-    } else {
-      out.print(BaselineText.render(dataset, result, provenance));
-    }
-    out.flush();
+    CommandIo.emit(spec, json, jsonBytes, html, htmlBytes,
+        () -> BaselineText.render(dataset, result, provenance));
     return ExitCode.OK;
   }
 

@@ -1,6 +1,5 @@
 package dev.plumb.cli;
 
-import dev.plumb.data.CsvTableReader;
 import dev.plumb.data.Dataset;
 import dev.plumb.profile.ExpectationChecker;
 import dev.plumb.profile.ExpectationReport;
@@ -56,7 +55,7 @@ final class DatatestCommand implements Runnable {
     @Override
     public Integer call() {
       PrintWriter out = spec.commandLine().getOut();
-      Dataset dataset = read(spec, data, csv, common);
+      Dataset dataset = CommandIo.read(spec, data, csv, common);
       Expectations expectations = Expectations.derive(dataset);
       byte[] bytes = ExpectationsFile.bytes(expectations);
       if (output == null) {
@@ -93,35 +92,14 @@ final class DatatestCommand implements Runnable {
 
     @Override
     public Integer call() {
-      PrintWriter out = spec.commandLine().getOut();
       Expectations expectations = ExpectationsFile.read(expectationsFile);
-      Dataset dataset = read(spec, data, csv, common);
+      Dataset dataset = CommandIo.read(spec, data, csv, common);
       ExpectationReport report = ExpectationChecker.check(dataset, expectations, expectationsFile);
       Provenance provenance = Provenance.current();
-      if (json != null) {
-        byte[] bytes = Json.bytes(ExpectationJson.of(report, provenance));
-        if (json.equals("-")) {
-          out.print(new String(bytes, StandardCharsets.UTF_8));
-        } else {
-          OutputFiles.write(Path.of(json), bytes);
-        }
-      }
-      if (!"-".equals(json)) {
-        out.print(ExpectationText.render(report, provenance));
-      }
-      out.flush();
+      byte[] jsonBytes = json == null ? null : Json.bytes(ExpectationJson.of(report, provenance));
+      CommandIo.emit(spec, json, jsonBytes, null, null,
+          () -> ExpectationText.render(report, provenance));
       return report.passed() ? ExitCode.OK : ExitCode.CHECK_FAILED;
-    }
-  }
-
-  private static Dataset read(CommandLine.Model.CommandSpec spec, Path data, CsvOptionsMixin csv,
-      CommonOptions common) {
-    ProgressLine progress = new ProgressLine(spec.commandLine().getErr(),
-        "reading " + data.getFileName(), Main.Context.INTERACTIVE.get() && !common.quiet);
-    try {
-      return CsvTableReader.read(data, csv.toOptions(), progress);
-    } finally {
-      progress.clear();
     }
   }
 }

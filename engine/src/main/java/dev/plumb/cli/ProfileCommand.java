@@ -1,17 +1,14 @@
 package dev.plumb.cli;
 
-import dev.plumb.data.CsvTableReader;
 import dev.plumb.data.Dataset;
 import dev.plumb.profile.Profile;
 import dev.plumb.profile.Profiler;
 import dev.plumb.profile.Severity;
 import dev.plumb.report.Json;
-import dev.plumb.report.OutputFiles;
 import dev.plumb.report.ProfileHtml;
 import dev.plumb.report.ProfileJson;
 import dev.plumb.report.ProfileText;
 import dev.plumb.report.Provenance;
-import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Optional;
@@ -60,33 +57,14 @@ final class ProfileCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    PrintWriter out = spec.commandLine().getOut();
-    PrintWriter err = spec.commandLine().getErr();
-    ProgressLine progress = new ProgressLine(err, "reading " + data.getFileName(),
-        Main.Context.INTERACTIVE.get() && !common.quiet);
-    Dataset dataset;
-    try {
-      dataset = CsvTableReader.read(data, csv.toOptions(), progress);
-    } finally {
-      progress.clear();
-    }
+    Dataset dataset = CommandIo.read(spec, data, csv, common);
     Profile profile = Profiler.profile(dataset, Optional.ofNullable(target));
     Provenance provenance = Provenance.current();
     byte[] jsonBytes = json == null ? null : Json.bytes(ProfileJson.of(profile, provenance));
     byte[] htmlBytes = html == null ? null
         : ProfileHtml.render(profile, provenance).getBytes(StandardCharsets.UTF_8);
-    if (jsonBytes != null && !json.equals("-")) {
-      OutputFiles.write(Path.of(json), jsonBytes);
-    }
-    if (htmlBytes != null) {
-      OutputFiles.write(html, htmlBytes);
-    }
-    if ("-".equals(json)) {
-      out.print(new String(jsonBytes, StandardCharsets.UTF_8));
-    } else {
-      out.print(ProfileText.render(profile, provenance));
-    }
-    out.flush();
+    CommandIo.emit(spec, json, jsonBytes, html, htmlBytes,
+        () -> ProfileText.render(profile, provenance));
     return failed(profile) ? ExitCode.CHECK_FAILED : ExitCode.OK;
   }
 

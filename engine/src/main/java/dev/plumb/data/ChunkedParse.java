@@ -1,13 +1,10 @@
 package dev.plumb.data;
 
-import de.siegmar.fastcsv.reader.CsvReader;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
-import java.nio.charset.CodingErrorAction;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
@@ -172,20 +169,8 @@ final class ChunkedParse {
     try (FileChannel ch = FileChannel.open(path, StandardOpenOption.READ)) {
       ch.position(from);
       ChunkStream in = new ChunkStream(ch, to - from, done, size, progress);
-      InputStreamReader text = new InputStreamReader(in, options.encoding().newDecoder()
-          .onMalformedInput(CodingErrorAction.REPORT)
-          .onUnmappableCharacter(CodingErrorAction.REPORT));
-      try (CsvReader<Boolean> reader = CsvReader.builder()
-          .fieldSeparator(delimiter)
-          .skipEmptyLines(true)
-          .allowExtraFields(true)
-          .allowMissingFields(true)
-          .build(pass, text)) {
-        for (Boolean more : reader) {
-          if (!more) {
-            break;
-          }
-        }
+      try {
+        CsvTableReader.drain(pass, CsvTableReader.decoding(in, options), delimiter);
       } catch (RuntimeException e) {
         for (Throwable c = e; c != null; c = c.getCause()) {
           if (c instanceof QuoteSeen) {
@@ -214,15 +199,9 @@ final class ChunkedParse {
       throw new UncheckedIOException(e);
     }
     CsvTableReader.Pass1 headerPass = new CsvTableReader.Pass1(path, options, decimal);
-    String line = new String(bytes, options.encoding());
-    try (CsvReader<Boolean> reader = CsvReader.builder().fieldSeparator(delimiter)
-        .skipEmptyLines(true).allowExtraFields(true).allowMissingFields(true)
-        .build(headerPass, line)) {
-      for (Boolean more : reader) {
-        if (!more) {
-          break;
-        }
-      }
+    try {
+      CsvTableReader.drain(headerPass, new java.io.StringReader(new String(bytes,
+          options.encoding())), delimiter);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

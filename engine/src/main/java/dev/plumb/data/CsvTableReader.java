@@ -188,23 +188,33 @@ public final class CsvTableReader {
     try (InputStream raw = Files.newInputStream(path);
         InputStream counted = new CountingStream(raw, size, progress)) {
       counted.skipNBytes(bom);
-      Reader text = new InputStreamReader(counted, options.encoding().newDecoder()
-          .onMalformedInput(CodingErrorAction.REPORT)
-          .onUnmappableCharacter(CodingErrorAction.REPORT));
-      try (CsvReader<Boolean> reader = CsvReader.builder()
-          .fieldSeparator(delimiter)
-          .skipEmptyLines(true)
-          .allowExtraFields(true)
-          .allowMissingFields(true)
-          .build(handler, text)) {
-        for (Boolean more : reader) {
-          if (!more) {
-            break;
-          }
-        }
-      }
+      drain(handler, decoding(counted, options), delimiter);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
+    }
+  }
+
+  /** A reader that reports bytes that are not valid in the file's encoding instead of hiding them. */
+  static Reader decoding(InputStream in, CsvOptions options) {
+    return new InputStreamReader(in, options.encoding().newDecoder()
+        .onMalformedInput(CodingErrorAction.REPORT)
+        .onUnmappableCharacter(CodingErrorAction.REPORT));
+  }
+
+  /** Feeds every record of {@code text} to {@code handler} until it asks to stop. */
+  static void drain(AbstractBaseCsvCallbackHandler<Boolean> handler, Reader text, char delimiter)
+      throws IOException {
+    try (CsvReader<Boolean> reader = CsvReader.builder()
+        .fieldSeparator(delimiter)
+        .skipEmptyLines(true)
+        .allowExtraFields(true)
+        .allowMissingFields(true)
+        .build(handler, text)) {
+      for (Boolean more : reader) {
+        if (!more) {
+          break;
+        }
+      }
     }
   }
 
