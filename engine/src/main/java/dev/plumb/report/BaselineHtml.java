@@ -1,9 +1,11 @@
 package dev.plumb.report;
 
 import static dev.plumb.report.HtmlEscape.escape;
+import static dev.plumb.report.HtmlPage.badge;
+import static dev.plumb.report.HtmlPage.grouped;
+import static dev.plumb.report.HtmlPage.item;
 
 import dev.plumb.data.Dataset;
-import dev.plumb.data.DatasetVersion;
 import dev.plumb.evaluate.Baseline;
 import dev.plumb.evaluate.BaselineResult;
 import dev.plumb.evaluate.Comparison;
@@ -21,9 +23,8 @@ import dev.plumb.evaluate.TTestResult;
 import dev.plumb.plan.Fold;
 import dev.plumb.plan.SplitStrategy;
 import dev.plumb.plan.Splits;
-import java.nio.file.Path;
+import dev.plumb.report.HtmlPage.ChartDrawer;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.IntSummaryStatistics;
@@ -32,18 +33,18 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
-import java.util.stream.Collectors;
 
 /**
  * The HTML form of a baseline run: one self-contained HTML5 page with what the terminal leaderboard
  * shows plus every metric, the per-fold scores, the leader's confusion matrix and a chart of the
  * primary metric per learner.
  *
- * <p>The page follows {@link ProfileHtml}'s rules: it needs no network and runs no script, the
- * chart is SVG drawn by XChart and embedded as an {@code <img>} data URI, a Content-Security-Policy
- * forbids everything but inline styles and data images, and every string that comes from the data
- * or the command line (path, target, class names, learner specs, error messages, notes) is
- * escaped.
+ * <p>The page follows {@link ProfileHtml}'s rules, and shares its frame, the common part of its
+ * stylesheet and its small pieces through {@link HtmlPage}: it needs no network and runs no script,
+ * the chart is SVG drawn by XChart and embedded as an {@code <img>} data URI, a
+ * Content-Security-Policy forbids everything but inline styles and data images, and every string
+ * that comes from the data or the command line (path, target, class names, learner specs, error
+ * messages, notes) is escaped.
  *
  * <p>Stateless and thread-safe. Drawing needs AWT fonts; when they are unavailable the page is
  * still produced, without the chart and with a note saying why.
@@ -64,17 +65,9 @@ public final class BaselineHtml {
    */
   public static String render(Dataset dataset, BaselineResult result, Provenance provenance) {
     StringBuilder sb = new StringBuilder(64 * 1024);
-    DatasetVersion v = dataset.version();
-    String name = fileName(dataset.path());
-    sb.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
-        .append("<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none';"
-            + " img-src data:; style-src 'unsafe-inline'\">\n")
-        .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
-        .append("<meta name=\"generator\" content=\"Plumb ")
-        .append(escape(provenance.plumbVersion()))
-        .append("\">\n<title>Baseline of ").append(escape(name)).append(" (")
-        .append(escape(v.id())).append(") · Plumb</title>\n<style>\n").append(CSS)
-        .append("</style>\n</head>\n<body>\n");
+    String name = HtmlPage.fileName(dataset.path());
+    HtmlPage.open(sb, provenance, "Baseline of " + name + " (" + dataset.version().id() + ")",
+        CSS);
 
     View view = new View(result);
     header(sb, dataset, view, name);
@@ -85,8 +78,8 @@ public final class BaselineHtml {
     confusion(sb, view);
     checks(sb, view.result);
     notes(sb, view.result);
-    footer(sb, provenance, view.result.plan().seed());
-    sb.append("</body>\n</html>\n");
+    HtmlPage.footer(sb, provenance, String.valueOf(view.result.plan().seed()));
+    HtmlPage.close(sb);
     return sb.toString();
   }
 
@@ -112,12 +105,10 @@ public final class BaselineHtml {
   private static void header(StringBuilder sb, Dataset dataset, View view, String name) {
     BaselineResult r = view.result;
     Problem p = view.problem;
-    sb.append("<header>\n<p class=\"kicker\">Plumb baseline</p>\n<h1>").append(escape(name))
-        .append("</h1>\n<p class=\"path\"><code>").append(escape(dataset.path().toString()))
-        .append("</code></p>\n<p class=\"headline\"><span class=\"version\">version ")
-        .append(escape(dataset.version().id())).append("</span> target <b>")
-        .append(escape(p.target())).append("</b> (").append(escape(taskText(p))).append(") · ")
-        .append(String.format(Locale.ROOT, "%,d labelled rows", p.size()));
+    HtmlPage.headerStart(sb, "Plumb baseline", name, dataset.path(), dataset.version().id());
+    sb.append(" target <b>").append(escape(p.target())).append("</b> (")
+        .append(escape(taskText(p))).append(") · ").append(grouped(p.size()))
+        .append(" labelled rows");
     LeaderboardEntry leader = r.leader();
     if (leader.result().ok()) {
       sb.append(" · leader <b>").append(escape(leader.result().spec().name())).append("</b>");
@@ -127,12 +118,12 @@ public final class BaselineHtml {
     long passed = r.checks().stream().filter(SanityCheck::passed).count();
     long failed = r.checks().size() - passed;
     if (passed > 0) {
-      sb.append(" <span class=\"badge pass\">").append(passed).append(" check")
-          .append(passed > 1 ? "s" : "").append(" passed</span>");
+      sb.append(' ').append(badge("pass", passed + (passed > 1 ? " checks" : " check")
+          + " passed"));
     }
     if (failed > 0) {
-      sb.append(" <span class=\"badge fail\">").append(failed).append(" check")
-          .append(failed > 1 ? "s" : "").append(" failed</span>");
+      sb.append(' ').append(badge("fail", failed + (failed > 1 ? " checks" : " check")
+          + " failed"));
     }
     sb.append("</p>\n<p class=\"summary\">").append(escape(BaselineText.summary(r)))
         .append("</p>\n</header>\n");
@@ -142,23 +133,17 @@ public final class BaselineHtml {
     BaselineResult r = view.result;
     Problem p = view.problem;
     Splits splits = r.plan().splits();
-    DatasetVersion v = dataset.version();
     sb.append("<section id=\"setup\">\n<h2>Setup</h2>\n<dl class=\"meta\">\n");
-    item(sb, "dataset version", "<code>" + escape(v.id()) + "</code>");
-    item(sb, "rows × columns", String.format(Locale.ROOT, "%,d × %,d", v.rows(), v.columns()));
-    item(sb, "content SHA-256", hash(v.contentSha256()));
-    item(sb, "bytes SHA-256", hash(v.bytesSha256()));
-    item(sb, "schema SHA-256", hash(v.schemaSha256()));
+    HtmlPage.versionItems(sb, dataset.version());
     item(sb, "target", "<b>" + escape(p.target()) + "</b>");
     item(sb, "task", escape(taskText(p)));
     if (p.task().isClassification()) {
       item(sb, "classes", escape(classes(p)));
     }
-    item(sb, "labelled rows", String.format(Locale.ROOT, "%,d", p.size())
+    item(sb, "labelled rows", grouped(p.size())
         + (p.droppedRows() > 0 ? String.format(Locale.ROOT,
             " (%,d dropped: the target is missing)", p.droppedRows()) : " (none dropped)"));
-    item(sb, "features", String.format(Locale.ROOT, "%,d columns",
-        p.features().features().size()));
+    item(sb, "features", grouped(p.features().features().size()) + " columns");
     item(sb, "splits", escape(splitsText(splits)));
     item(sb, "fold sizes", escape(foldSizes(splits)));
     item(sb, "seed", String.valueOf(r.plan().seed()));
@@ -171,7 +156,7 @@ public final class BaselineHtml {
         : escape(r.baselineName()));
     item(sb, "evaluation time", escape(BaselineText.seconds(r.seconds())) + " s");
     item(sb, "Plumb", escape(provenance.plumbVersion()));
-    item(sb, "libraries", escape(libraries(provenance)));
+    item(sb, "libraries", escape(HtmlPage.libraries(provenance)));
     item(sb, "created at", escape(provenance.createdAt().toString()));
     sb.append("</dl>\n</section>\n");
   }
@@ -187,7 +172,7 @@ public final class BaselineHtml {
             + " t-test (Nadeau and Bengio), which allows for folds that share training rows; Δ is"
             + " how much better (positive) or worse (negative) the learner's mean is, in the"
             + " metric's units. Training scores are on at most ")
-        .append(String.format(Locale.ROOT, "%,d", CrossValidation.MAX_TRAIN_SCORING_ROWS))
+        .append(grouped(CrossValidation.MAX_TRAIN_SCORING_ROWS))
         .append(" training rows per fold; times are means per fold; the size is that of the model"
             + " fitted on the first fold.</p>\n<div class=\"scroll\">\n<table class=\"board\">\n"
             + "<thead><tr><th class=\"n\">#</th><th>learner</th><th class=\"n\">")
@@ -202,8 +187,8 @@ public final class BaselineHtml {
           .append(e.rank()).append("</td><td class=\"learner\">").append(learnerCell(res))
           .append("</td>");
       if (!res.ok()) {
-        sb.append("<td colspan=\"7\" class=\"error\"><span class=\"badge fail\">failed</span> ")
-            .append(escape(res.error().orElse(""))).append("</td></tr>\n");
+        sb.append("<td colspan=\"7\" class=\"error\">").append(badge("fail", "failed"))
+            .append(' ').append(escape(res.error().orElse(""))).append("</td></tr>\n");
         continue;
       }
       sb.append("<td class=\"n score\">")
@@ -264,18 +249,9 @@ public final class BaselineHtml {
         .flatMap(e -> e.validation().stream()).mapToDouble(MetricSummary::mean).findFirst();
     OptionalDouble axisMax = view.primary.highest() == 1 && withinOne
         ? OptionalDouble.of(1) : OptionalDouble.empty();
-    Charts.Svg svg = null;
-    String failure = null;
-    try {
-      svg = Charts.scoreBars(names, means, stds, trivial, reference, axisMax,
-          view.primary.label());
-    } catch (VirtualMachineError e) {
-      throw e;
-    } catch (RuntimeException | Error e) {
-      failure = "The chart could not be drawn (" + e + ")" + (e instanceof Error
-          ? "; Java could not use the system's fonts. On Linux install fontconfig and a font,"
-              + " for example: apt-get install fontconfig fonts-dejavu-core" : "") + ".";
-    }
+    ChartDrawer drawer = new ChartDrawer("The chart could not be drawn");
+    Charts.Svg svg = drawer.draw(() -> Charts.scoreBars(names, means, stds, trivial, reference,
+        axisMax, view.primary.label()));
     StringBuilder caption = new StringBuilder("validation mean ± one standard deviation over the"
         + " folds, in leaderboard order; grey bars: trivial learners");
     reference.ifPresent(x -> caption.append("; dashed line: ").append(r.baselineName())
@@ -283,18 +259,10 @@ public final class BaselineHtml {
     if (!left.isEmpty()) {
       caption.append("; left out (failed or no score): ").append(String.join(", ", left));
     }
-    sb.append("<figure id=\"chart\"><figcaption><b>").append(escape(view.primary.label()))
-        .append("</b> <span class=\"type\">").append(direction(view.primary))
-        .append("</span><br>").append(escape(caption.toString())).append("</figcaption>");
-    if (svg != null) {
-      sb.append("<img class=\"chart\" width=\"").append(svg.width()).append("\" height=\"")
-          .append(svg.height()).append("\" alt=\"").append(escape("Bar chart of the validation "
-              + view.primary.label() + " of each learner with error bars"))
-          .append("\" src=\"").append(svg.dataUri()).append("\">");
-    } else {
-      sb.append("<p class=\"note\">").append(escape(failure)).append("</p>");
-    }
-    sb.append("</figure>\n");
+    HtmlPage.figure(sb, "chart", view.primary.label(), direction(view.primary),
+        caption.toString(), "chart", "Bar chart of the validation " + view.primary.label()
+            + " of each learner with error bars", svg,
+        "<p class=\"note\">" + escape(drawer.failure()) + "</p>");
   }
 
   private static void allMetrics(StringBuilder sb, View view) {
@@ -357,7 +325,7 @@ public final class BaselineHtml {
     for (Fold f : folds) {
       sb.append("<th class=\"n\">").append(repeated ? "r" + (f.repeat() + 1) + " f"
           + (f.index() + 1) : "fold " + (f.index() + 1)).append("<div class=\"sub\">")
-          .append(String.format(Locale.ROOT, "%,d rows", f.validationSize()))
+          .append(grouped(f.validationSize())).append(" rows")
           .append("</div></th>");
     }
     sb.append("<th class=\"n\">mean</th></tr></thead>\n<tbody>\n");
@@ -456,11 +424,11 @@ public final class BaselineHtml {
         sb.append("<td class=\"n cell").append(a == p ? " hit" : " miss")
             .append(share > 0.55 ? " dark" : "").append("\" style=\"background: ")
             .append(shade(a == p, share)).append("\">")
-            .append(String.format(Locale.ROOT, "%,d", counts[a][p]))
+            .append(grouped(counts[a][p]))
             .append("<div class=\"share\">")
             .append(rowTotal == 0 ? "" : TextTable.percent(share)).append("</div></td>");
       }
-      sb.append("<td class=\"n\">").append(String.format(Locale.ROOT, "%,d", rowTotal))
+      sb.append("<td class=\"n\">").append(grouped(rowTotal))
           .append("</td><td class=\"n\">").append(rowTotal == 0 ? "n/a"
               : TextTable.percent((double) counts[a][a] / rowTotal)).append("</td></tr>\n");
     }
@@ -476,16 +444,8 @@ public final class BaselineHtml {
     sb.append("<table class=\"checks\">\n<thead><tr><th>result</th><th>check</th>"
         + "<th>what it found</th></tr></thead>\n<tbody>\n");
     for (SanityCheck c : r.checks()) {
-      String status = c.passed() ? "pass" : "fail";
-      sb.append("<tr class=\"").append(status).append("\"><td><span class=\"badge ")
-          .append(status).append("\">").append(status).append("</span></td><td><code>")
-          .append(escape(c.name())).append("</code></td><td>").append(escape(c.message()));
-      if (!c.evidence().isEmpty()) {
-        sb.append("<div class=\"evidence\">").append(escape(c.evidence().entrySet().stream()
-            .map(e -> e.getKey() + ": " + evidence(e.getValue()))
-            .collect(Collectors.joining(" · ")))).append("</div>");
-      }
-      sb.append("</td></tr>\n");
+      HtmlPage.statusRow(sb, c.passed() ? "pass" : "fail", c.name(), List.of(), c.message(),
+          c.evidence());
     }
     sb.append("</tbody>\n</table>\n</section>\n");
   }
@@ -500,13 +460,6 @@ public final class BaselineHtml {
       sb.append("</ul>\n");
     }
     sb.append("</section>\n");
-  }
-
-  private static void footer(StringBuilder sb, Provenance provenance, long seed) {
-    sb.append("<footer>\n<p>Made by Plumb ").append(escape(provenance.plumbVersion()))
-        .append(" at ").append(escape(provenance.createdAt().toString()))
-        .append(" · seed: ").append(seed).append("</p>\n<p>libraries: ")
-        .append(escape(libraries(provenance))).append("</p>\n</footer>\n");
   }
 
   /** Name, library and the full spec, which may break after its parenthesis and commas. */
@@ -532,8 +485,8 @@ public final class BaselineHtml {
     if (c == Comparison.SAME) {
       return "<span class=\"muted\">(the " + reference + ")</span>";
     }
-    StringBuilder s = new StringBuilder("<span class=\"badge ").append(c.label()).append("\">")
-        .append(c == Comparison.UNKNOWN ? "n/a" : c.label()).append("</span>");
+    StringBuilder s = new StringBuilder(badge(c.label(),
+        c == Comparison.UNKNOWN ? "n/a" : c.label()));
     t.ifPresent(x -> s.append("<div class=\"evidence\">Δ ").append(signed(x.meanDifference()))
         .append(" · p ").append(pValue(x.pValue())).append("</div>"));
     return s.toString();
@@ -574,7 +527,7 @@ public final class BaselineHtml {
     int[] counts = p.classCounts();
     List<String> out = new ArrayList<>();
     for (int c = 0; c < Math.min(counts.length, MAX_CLASSES_LISTED); c++) {
-      out.add(p.classNames().get(c) + " " + String.format(Locale.ROOT, "%,d", counts[c]));
+      out.add(p.classNames().get(c) + " " + grouped(counts[c]));
     }
     return counts.length + " · " + String.join(" · ", out)
         + (counts.length > MAX_CLASSES_LISTED ? " · …" : "");
@@ -597,8 +550,8 @@ public final class BaselineHtml {
   }
 
   private static String range(IntSummaryStatistics s) {
-    return s.getMin() == s.getMax() ? String.format(Locale.ROOT, "%,d", s.getMin())
-        : String.format(Locale.ROOT, "%,d–%,d", s.getMin(), s.getMax());
+    return s.getMin() == s.getMax() ? grouped(s.getMin())
+        : grouped(s.getMin()) + "–" + grouped(s.getMax());
   }
 
   private static String foldCount(BaselineResult r) {
@@ -610,76 +563,21 @@ public final class BaselineHtml {
     return ((long) repeat << 32) | fold;
   }
 
-  private static String libraries(Provenance provenance) {
-    return provenance.libraries().entrySet().stream().map(e -> e.getKey() + " " + e.getValue())
-        .collect(Collectors.joining(", "));
-  }
-
-  private static String fileName(Path path) {
-    return path.getFileName() == null ? path.toString() : path.getFileName().toString();
-  }
-
-  private static void item(StringBuilder sb, String term, String html) {
-    sb.append("<dt>").append(term).append("</dt><dd>").append(html).append("</dd>\n");
-  }
-
-  private static String hash(String h) {
-    return h == null || h.isEmpty() ? "n/a" : "<code class=\"hash\">" + escape(h) + "</code>";
-  }
-
-  private static String evidence(Object v) {
-    if (v instanceof Double || v instanceof Float) {
-      return TextTable.number(((Number) v).doubleValue());
-    }
-    if (v instanceof Collection<?> c) {
-      return c.stream().map(BaselineHtml::evidence).collect(Collectors.joining(", ", "[", "]"));
-    }
-    return String.valueOf(v);
-  }
-
   /**
-   * {@link ProfileHtml}'s look (the same palette, type, tables, badges and figures; kept in step by
-   * hand, since ProfileHtml keeps its stylesheet private) plus the leaderboard's own rules.
+   * The rules of this page beyond {@link HtmlPage#CSS}: pass and fail, the leaderboard, the
+   * confusion matrix.
    */
   private static final String CSS = """
-      :root { color-scheme: light; --ink: #1f2933; --muted: #616e7c; --line: #e4e7eb;
-        --error: #b42318; --error-bg: #fdecea; --warning: #9a5b00; --warning-bg: #fff4d6;
-        --info: #1d5fbf; --info-bg: #e8f0fc; --ok: #17663a; --ok-bg: #e3f4e8; }
-      * { box-sizing: border-box; }
-      body { margin: 0 auto; max-width: 1100px; padding: 24px 28px 40px; color: var(--ink);
-        font: 14px/1.45 system-ui, -apple-system, "Segoe UI", Roboto, "DejaVu Sans", Arial,
-        sans-serif; background: #fff; }
-      h1 { font-size: 26px; margin: 0 0 4px; word-break: break-all; }
-      h2 { font-size: 18px; margin: 28px 0 10px; padding-bottom: 4px;
-        border-bottom: 1px solid var(--line); }
+      :root { --ok: #17663a; --ok-bg: #e3f4e8; }
       h3 { font-size: 15px; margin: 20px 0 6px; }
-      code { font-family: ui-monospace, "DejaVu Sans Mono", Menlo, Consolas, monospace;
-        font-size: 12.5px; }
-      .kicker { margin: 0; color: var(--muted); text-transform: uppercase; letter-spacing: .08em;
-        font-size: 12px; }
-      .path { margin: 0 0 8px; color: var(--muted); word-break: break-all; }
-      .headline { margin: 0; font-size: 15px; }
       .summary { margin: 10px 0 0; padding: 8px 12px; background: #f7f8fa;
         border-left: 3px solid var(--info); font-size: 14.5px; }
-      .version { font-family: ui-monospace, "DejaVu Sans Mono", monospace; background: #f0f2f5;
-        border-radius: 4px; padding: 1px 6px; }
-      dl.meta { display: grid; grid-template-columns: max-content 1fr; gap: 3px 16px; margin: 0; }
-      dl.meta dt { color: var(--muted); }
       dl.meta dd { margin: 0; word-break: break-word; }
       .hash { font-size: 12px; word-break: break-all; }
-      table { border-collapse: collapse; width: 100%; }
-      th, td { text-align: left; vertical-align: top; padding: 4px 8px;
-        border-bottom: 1px solid var(--line); }
-      th { font-weight: 600; color: var(--muted); background: #f7f8fa; }
-      td.n, th.n { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
-      td.name { font-weight: 600; overflow-wrap: break-word; }
-      .scroll { overflow-x: auto; }
       .explain { color: var(--muted); margin: 0 0 8px; }
       .sub { font-weight: 400; font-size: 11px; }
       .pm { color: var(--muted); font-size: 12px; }
       .muted { color: var(--muted); }
-      .badge { display: inline-block; border-radius: 10px; padding: 0 8px; font-size: 12px;
-        font-weight: 600; white-space: nowrap; }
       .badge.pass, .badge.better { color: var(--ok); background: var(--ok-bg); }
       .badge.fail, .badge.worse { color: var(--error); background: var(--error-bg); }
       .badge.tied { color: var(--info); background: var(--info-bg); }
@@ -709,16 +607,7 @@ public final class BaselineHtml {
       .share { font-size: 11px; opacity: .8; }
       figure { margin: 14px 0 0; padding: 8px; border: 1px solid var(--line); border-radius: 6px;
         break-inside: avoid; }
-      figcaption { font-size: 12.5px; color: var(--muted); margin-bottom: 4px;
-        word-break: break-word; }
-      figcaption b { color: var(--ink); font-size: 14px; }
-      .type { font-size: 11px; border: 1px solid var(--line); border-radius: 8px; padding: 0 6px; }
-      img.chart { display: block; max-width: 100%; height: auto; }
-      .note { background: #f7f8fa; border-left: 3px solid #9aa5b1; padding: 6px 10px; }
       ul.notes { margin: 0; padding-left: 20px; }
-      footer { margin-top: 32px; padding-top: 8px; border-top: 1px solid var(--line);
-        color: var(--muted); font-size: 12px; }
-      footer p { margin: 2px 0; }
       @media print { body { max-width: none; } .scroll { overflow: visible; } }
       """;
 }

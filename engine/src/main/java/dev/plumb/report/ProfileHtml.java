@@ -1,6 +1,9 @@
 package dev.plumb.report;
 
 import static dev.plumb.report.HtmlEscape.escape;
+import static dev.plumb.report.HtmlPage.badge;
+import static dev.plumb.report.HtmlPage.grouped;
+import static dev.plumb.report.HtmlPage.item;
 
 import dev.plumb.data.ColumnType;
 import dev.plumb.data.CsvOptions;
@@ -14,9 +17,9 @@ import dev.plumb.profile.Profile;
 import dev.plumb.profile.Severity;
 import dev.plumb.profile.TargetProfile;
 import dev.plumb.profile.ValueCount;
+import dev.plumb.report.HtmlPage.ChartDrawer;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -34,6 +37,9 @@ import java.util.stream.Collectors;
  * Every string that comes from the data (path, names, values, messages, evidence) is escaped.
  * Charts are drawn for the first {@value #MAX_CHARTS} columns only, to keep wide tables' reports
  * small; the page says so.
+ *
+ * <p>The frame of the page, the shared part of its stylesheet and the pieces it writes like the
+ * other reports come from {@link HtmlPage}.
  *
  * <p>Stateless and thread-safe. Drawing needs AWT fonts; when they are unavailable the page is
  * still produced, without charts and with a note saying why.
@@ -53,47 +59,32 @@ public final class ProfileHtml {
    */
   public static String render(Profile profile, Provenance provenance) {
     StringBuilder sb = new StringBuilder(64 * 1024);
-    ChartDrawer charts = new ChartDrawer();
-    DatasetVersion v = profile.version();
-    String name = profile.path().getFileName() == null ? profile.path().toString()
-        : profile.path().getFileName().toString();
-    sb.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
-        .append("<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none';"
-            + " img-src data:; style-src 'unsafe-inline'\">\n")
-        .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
-        .append("<meta name=\"generator\" content=\"Plumb ")
-        .append(escape(provenance.plumbVersion()))
-        .append("\">\n<title>Profile of ").append(escape(name)).append(" (")
-        .append(escape(v.id())).append(") · Plumb</title>\n<style>\n").append(CSS)
-        .append("</style>\n</head>\n<body>\n");
+    ChartDrawer charts = new ChartDrawer("Some charts could not be drawn");
+    String name = HtmlPage.fileName(profile.path());
+    HtmlPage.open(sb, provenance, "Profile of " + name + " (" + profile.version().id() + ")",
+        CSS);
 
     header(sb, profile, name);
     profile.target().ifPresent(t -> target(sb, t, charts));
     findings(sb, profile.findings());
     columns(sb, profile);
     chartSection(sb, profile, charts);
-    footer(sb, provenance);
-    sb.append("</body>\n</html>\n");
+    HtmlPage.footer(sb, provenance, "n/a");
+    HtmlPage.close(sb);
     return sb.toString();
   }
 
   private static void header(StringBuilder sb, Profile p, String name) {
     DatasetVersion v = p.version();
     ReadInfo info = p.readInfo();
-    sb.append("<header>\n<p class=\"kicker\">Plumb data profile</p>\n<h1>").append(escape(name))
-        .append("</h1>\n<p class=\"path\"><code>").append(escape(p.path().toString()))
-        .append("</code></p>\n<p class=\"headline\"><span class=\"version\">version ")
-        .append(escape(v.id())).append("</span> ")
-        .append(String.format(Locale.ROOT, "%,d rows × %,d columns", v.rows(), v.columns()));
+    HtmlPage.headerStart(sb, "Plumb data profile", name, p.path(), v.id());
+    sb.append(' ').append(grouped(v.rows())).append(" rows × ").append(grouped(v.columns()))
+        .append(" columns");
     if (!p.findings().isEmpty()) {
       sb.append(" · ").append(severityCounts(p.findings()));
     }
     sb.append("</p>\n</header>\n<section id=\"dataset\">\n<h2>Dataset</h2>\n<dl class=\"meta\">\n");
-    item(sb, "dataset version", "<code>" + escape(v.id()) + "</code>");
-    item(sb, "rows × columns", String.format(Locale.ROOT, "%,d × %,d", v.rows(), v.columns()));
-    item(sb, "content SHA-256", hash(v.contentSha256()));
-    item(sb, "bytes SHA-256", hash(v.bytesSha256()));
-    item(sb, "schema SHA-256", hash(v.schemaSha256()));
+    HtmlPage.versionItems(sb, v);
     item(sb, "delimiter", escape(CsvOptions.printable(info.delimiter())));
     item(sb, "encoding",
         escape(info.encoding()) + (info.byteOrderMark() ? " with byte-order mark" : ""));
@@ -105,7 +96,7 @@ public final class ProfileHtml {
           + info.skippedLines().stream().map(String::valueOf).collect(Collectors.joining(", "))
           + (info.skippedRows() > info.skippedLines().size() ? ", …" : "") + ")"));
     }
-    item(sb, "duplicate rows", String.format(Locale.ROOT, "%,d", p.duplicateRows()));
+    item(sb, "duplicate rows", grouped(p.duplicateRows()));
     sb.append("</dl>\n</section>\n");
   }
 
@@ -132,7 +123,7 @@ public final class ProfileHtml {
         + "<th class=\"n\">rows</th><th class=\"n\">share</th></tr></thead>\n<tbody>\n");
     for (ValueCount c : t.classes()) {
       sb.append("<tr><td>").append(escape(c.value())).append("</td><td class=\"n\">")
-          .append(String.format(Locale.ROOT, "%,d", c.count())).append("</td><td class=\"n\">")
+          .append(grouped(c.count())).append("</td><td class=\"n\">")
           .append(TextTable.percent((double) c.count() / labelled)).append("</td></tr>\n");
     }
     sb.append("</tbody>\n</table>\n");
@@ -156,18 +147,8 @@ public final class ProfileHtml {
         .append("<table class=\"findings\">\n<thead><tr><th>severity</th><th>kind</th>"
             + "<th>column</th><th>message</th></tr></thead>\n<tbody>\n");
     for (Finding f : findings) {
-      String sev = f.severity().label();
-      sb.append("<tr class=\"").append(sev).append("\"><td><span class=\"badge ").append(sev)
-          .append("\">").append(sev).append("</span></td><td><code>")
-          .append(escape(f.kind().label()))
-          .append("</code></td><td>").append(escape(f.column().orElse("")))
-          .append("</td><td>").append(escape(f.message()));
-      if (!f.evidence().isEmpty()) {
-        sb.append("<div class=\"evidence\">").append(escape(f.evidence().entrySet().stream()
-            .map(e -> e.getKey() + ": " + evidence(e.getValue()))
-            .collect(Collectors.joining(" · ")))).append("</div>");
-      }
-      sb.append("</td></tr>\n");
+      HtmlPage.statusRow(sb, f.severity().label(), f.kind().label(),
+          List.of(f.column().orElse("")), f.message(), f.evidence());
     }
     sb.append("</tbody>\n</table>\n</section>\n");
   }
@@ -187,7 +168,7 @@ public final class ProfileHtml {
       }
       sb.append("<tr><td class=\"name\">").append(cell).append("</td><td>")
           .append(escape(c.type().label())).append("</td><td class=\"n\">").append(missing(c))
-          .append("</td><td class=\"n\">").append(String.format(Locale.ROOT, "%,d", c.distinct()))
+          .append("</td><td class=\"n\">").append(grouped(c.distinct()))
           .append("</td>");
       if (c.numeric().isPresent()) {
         NumericSummary s = c.numeric().get();
@@ -239,36 +220,17 @@ public final class ProfileHtml {
           .append(empty.stream().map(HtmlEscape::escape).collect(Collectors.joining(", ")))
           .append("</p>\n");
     }
-    if (charts.failure != null) {
-      sb.append("<p class=\"note\">").append(escape(charts.failure)).append("</p>\n");
+    if (charts.failure() != null) {
+      sb.append("<p class=\"note\">").append(escape(charts.failure())).append("</p>\n");
     }
     sb.append("<div class=\"charts\">\n").append(figures).append("</div>\n</section>\n");
-  }
-
-  private static void footer(StringBuilder sb, Provenance provenance) {
-    sb.append("<footer>\n<p>Made by Plumb ").append(escape(provenance.plumbVersion()))
-        .append(" at ").append(escape(provenance.createdAt().toString()))
-        .append(" · seed: n/a</p>\n<p>libraries: ")
-        .append(escape(provenance.libraries().entrySet().stream()
-            .map(e -> e.getKey() + " " + e.getValue()).collect(Collectors.joining(", "))))
-        .append("</p>\n</footer>\n");
   }
 
   /** A figure with its chart, or with the reason it has none. */
   private static void figure(StringBuilder sb, String id, String imgClass, String column,
       String type, String caption, String alt, ChartDrawer charts, Supplier<Charts.Svg> chart) {
-    Charts.Svg svg = charts.draw(chart);
-    sb.append("<figure id=\"").append(id).append("\"><figcaption><b>").append(escape(column))
-        .append("</b> <span class=\"type\">").append(escape(type)).append("</span><br>")
-        .append(escape(caption)).append("</figcaption>");
-    if (svg != null) {
-      sb.append("<img class=\"").append(imgClass).append("\" width=\"").append(svg.width())
-          .append("\" height=\"").append(svg.height()).append("\" alt=\"").append(escape(alt))
-          .append("\" src=\"").append(svg.dataUri()).append("\">");
-    } else {
-      sb.append("<p class=\"nochart\">the chart could not be drawn (see the note above)</p>");
-    }
-    sb.append("</figure>\n");
+    HtmlPage.figure(sb, id, column, type, caption, imgClass, alt, charts.draw(chart),
+        "<p class=\"nochart\">the chart could not be drawn (see the note above)</p>");
   }
 
   private static boolean chartable(ColumnProfile c) {
@@ -299,8 +261,7 @@ public final class ProfileHtml {
     long others = rows - c.missing() - shown;
     StringBuilder s = new StringBuilder();
     s.append(c.topValues().size() < c.distinct()
-        ? "top " + c.topValues().size() + " of " + String.format(Locale.ROOT, "%,d", c.distinct())
-            + " values"
+        ? "top " + c.topValues().size() + " of " + grouped(c.distinct()) + " values"
         : "all " + c.distinct() + (c.distinct() == 1 ? " value" : " values"));
     if (others > 0) {
       s.append(String.format(Locale.ROOT, " · %,d rows hold other values", others));
@@ -323,18 +284,9 @@ public final class ProfileHtml {
     Map<Severity, Long> bySeverity = new TreeMap<>(java.util.Comparator.reverseOrder());
     findings.forEach(f -> bySeverity.merge(f.severity(), 1L, Long::sum));
     return bySeverity.entrySet().stream()
-        .map(e -> "<span class=\"badge " + e.getKey().label() + "\">" + e.getValue() + " "
-            + e.getKey().label() + (e.getValue() > 1 && e.getKey() != Severity.INFO ? "s" : "")
-            + "</span>")
+        .map(e -> badge(e.getKey().label(), e.getValue() + " " + e.getKey().label()
+            + (e.getValue() > 1 && e.getKey() != Severity.INFO ? "s" : "")))
         .collect(Collectors.joining(" "));
-  }
-
-  private static void item(StringBuilder sb, String term, String html) {
-    sb.append("<dt>").append(term).append("</dt><dd>").append(html).append("</dd>\n");
-  }
-
-  private static String hash(String h) {
-    return h == null || h.isEmpty() ? "n/a" : "<code class=\"hash\">" + escape(h) + "</code>";
   }
 
   private static void numberCell(StringBuilder sb, String text) {
@@ -344,16 +296,6 @@ public final class ProfileHtml {
   private static String missing(ColumnProfile c) {
     return c.missing() == 0 ? "0" : String.format(Locale.ROOT, "%,d (%s)", c.missing(),
         TextTable.percent(c.missingShare()));
-  }
-
-  private static String evidence(Object v) {
-    if (v instanceof Double || v instanceof Float) {
-      return TextTable.number(((Number) v).doubleValue());
-    }
-    if (v instanceof Collection<?> c) {
-      return c.stream().map(ProfileHtml::evidence).collect(Collectors.joining(", ", "[", "]"));
-    }
-    return String.valueOf(v);
   }
 
   private static String when(double epochSeconds) {
@@ -366,69 +308,12 @@ public final class ProfileHtml {
         .collect(Collectors.joining(", ")) + (values.size() > 3 ? ", …" : "");
   }
 
-  /**
-   * Draws charts for one page and remembers why drawing failed: a failure of one chart leaves a
-   * note in its place; a failure of the graphics system itself (missing fonts or native libraries,
-   * which surface as errors) stops further attempts.
-   */
-  private static final class ChartDrawer {
-    private String failure;
-    private boolean broken;
-
-    Charts.Svg draw(Supplier<Charts.Svg> chart) {
-      if (broken) {
-        return null;
-      }
-      try {
-        return chart.get();
-      } catch (VirtualMachineError e) {
-        throw e;
-      } catch (RuntimeException | Error e) {
-        broken = e instanceof Error;
-        if (failure == null) {
-          failure = "Some charts could not be drawn (" + e + ")" + (broken
-              ? "; Java could not use the system's fonts. On Linux install fontconfig and a"
-                  + " font, for example: apt-get install fontconfig fonts-dejavu-core" : "") + ".";
-        }
-        return null;
-      }
-    }
-  }
-
+  /** The rules of this page beyond {@link HtmlPage#CSS}: findings, the target, the chart grid. */
   private static final String CSS = """
-      :root { color-scheme: light; --ink: #1f2933; --muted: #616e7c; --line: #e4e7eb;
-        --error: #b42318; --error-bg: #fdecea; --warning: #9a5b00; --warning-bg: #fff4d6;
-        --info: #1d5fbf; --info-bg: #e8f0fc; }
-      * { box-sizing: border-box; }
-      body { margin: 0 auto; max-width: 1100px; padding: 24px 28px 40px; color: var(--ink);
-        font: 14px/1.45 system-ui, -apple-system, "Segoe UI", Roboto, "DejaVu Sans", Arial,
-        sans-serif; background: #fff; }
-      h1 { font-size: 26px; margin: 0 0 4px; word-break: break-all; }
-      h2 { font-size: 18px; margin: 28px 0 10px; padding-bottom: 4px;
-        border-bottom: 1px solid var(--line); }
-      code { font-family: ui-monospace, "DejaVu Sans Mono", Menlo, Consolas, monospace;
-        font-size: 12.5px; }
-      .kicker { margin: 0; color: var(--muted); text-transform: uppercase; letter-spacing: .08em;
-        font-size: 12px; }
-      .path { margin: 0 0 8px; color: var(--muted); word-break: break-all; }
-      .headline { margin: 0; font-size: 15px; }
-      .version { font-family: ui-monospace, "DejaVu Sans Mono", monospace; background: #f0f2f5;
-        border-radius: 4px; padding: 1px 6px; }
-      dl.meta { display: grid; grid-template-columns: max-content 1fr; gap: 3px 16px; margin: 0; }
-      dl.meta dt { color: var(--muted); }
       dl.meta dd { margin: 0; word-break: break-all; }
       .hash { font-size: 12px; }
-      table { border-collapse: collapse; width: 100%; }
-      th, td { text-align: left; vertical-align: top; padding: 4px 8px;
-        border-bottom: 1px solid var(--line); }
-      th { font-weight: 600; color: var(--muted); background: #f7f8fa; }
-      td.n, th.n { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
-      td.name { font-weight: 600; overflow-wrap: break-word; }
       td.top { color: var(--muted); overflow-wrap: break-word; min-width: 12em; }
-      .scroll { overflow-x: auto; }
       a { color: inherit; text-decoration-color: #9aa5b1; }
-      .badge { display: inline-block; border-radius: 10px; padding: 0 8px; font-size: 12px;
-        font-weight: 600; white-space: nowrap; }
       .badge.error { color: var(--error); background: var(--error-bg); }
       .badge.warning { color: var(--warning); background: var(--warning-bg); }
       .badge.info { color: var(--info); background: var(--info-bg); }
@@ -443,16 +328,7 @@ public final class ProfileHtml {
         gap: 14px; }
       figure { margin: 0; padding: 8px; border: 1px solid var(--line); border-radius: 6px;
         break-inside: avoid; }
-      figcaption { font-size: 12.5px; color: var(--muted); margin-bottom: 4px;
-        word-break: break-word; }
-      figcaption b { color: var(--ink); font-size: 14px; }
-      .type { font-size: 11px; border: 1px solid var(--line); border-radius: 8px; padding: 0 6px; }
-      img.chart { display: block; max-width: 100%; height: auto; }
-      .note { background: #f7f8fa; border-left: 3px solid #9aa5b1; padding: 6px 10px; }
       .nochart { color: var(--muted); }
-      footer { margin-top: 32px; padding-top: 8px; border-top: 1px solid var(--line);
-        color: var(--muted); font-size: 12px; }
-      footer p { margin: 2px 0; }
       @media print { body { max-width: none; } .charts { display: block; }
         figure { margin-bottom: 10px; } }
       """;

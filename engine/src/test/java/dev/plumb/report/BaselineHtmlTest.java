@@ -1,5 +1,10 @@
 package dev.plumb.report;
 
+import static dev.plumb.report.HtmlReportFixtures.IMG;
+import static dev.plumb.report.HtmlReportFixtures.SVG_URI;
+import static dev.plumb.report.HtmlReportFixtures.URL_ATTRIBUTE;
+import static dev.plumb.report.HtmlReportFixtures.provenance;
+import static dev.plumb.report.HtmlReportFixtures.svgDocuments;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.plumb.data.CsvOptions;
@@ -24,13 +29,9 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Base64;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.regex.MatchResult;
@@ -49,12 +50,6 @@ class BaselineHtmlTest {
   private static final List<String> LEARNERS = List.of("majority", "one_rule", "naive_bayes",
       "tree");
   private static final List<String> SPECIES = List.of("setosa", "versicolor", "virginica");
-  private static final Pattern IMG = Pattern.compile("<img\\b[^>]*>");
-  private static final Pattern SVG_URI =
-      Pattern.compile("src=\"data:image/svg\\+xml;base64,([A-Za-z0-9+/=]+)\"");
-  private static final Pattern URL_ATTRIBUTE =
-      Pattern.compile("\\b(?:src|href|action|poster|srcset)\\s*=\\s*\"([^\"]*)\"",
-          Pattern.CASE_INSENSITIVE);
   /** Every tag the report writes itself; anything else came from the data. */
   private static final Pattern FOREIGN_TAG = Pattern.compile("<(?!/?(?:!DOCTYPE|html|head|meta|"
       + "title|style|body|header|h1|h2|h3|p|span|section|dl|dt|dd|code|div|table|thead|tbody|tr|"
@@ -84,22 +79,6 @@ class BaselineHtmlTest {
     ExperimentPlan plan = new ExperimentPlan(learners,
         Splits.stratifiedKFold(problem.classes(), 3, 1, 1), metrics, 1, 2, Optional.empty());
     return Baseline.run(problem, plan, CrossValidation.Progress.NONE);
-  }
-
-  private static Provenance provenance() {
-    Map<String, String> libs = new LinkedHashMap<>();
-    libs.put("java", "17");
-    libs.put("xchart", "3.8.8");
-    return new Provenance("9.9.9-test", libs, Instant.parse("2024-05-06T07:08:09Z"));
-  }
-
-  private static List<String> svgDocuments(String html) {
-    List<String> out = new ArrayList<>();
-    Matcher m = SVG_URI.matcher(html);
-    while (m.find()) {
-      out.add(new String(Base64.getDecoder().decode(m.group(1)), StandardCharsets.UTF_8));
-    }
-    return out;
   }
 
   /** The part of the page between the opening tag of {@code id}'s section and its end. */

@@ -1,5 +1,10 @@
 package dev.plumb.report;
 
+import static dev.plumb.report.HtmlReportFixtures.IMG;
+import static dev.plumb.report.HtmlReportFixtures.SVG_URI;
+import static dev.plumb.report.HtmlReportFixtures.URL_ATTRIBUTE;
+import static dev.plumb.report.HtmlReportFixtures.provenance;
+import static dev.plumb.report.HtmlReportFixtures.svgDocuments;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.plumb.data.ColumnType;
@@ -15,13 +20,8 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
-import java.util.ArrayList;
-import java.util.Base64;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 import java.util.regex.MatchResult;
 import java.util.regex.Matcher;
@@ -32,21 +32,8 @@ import org.junit.jupiter.api.io.TempDir;
 /** The HTML profile report: content, embedded SVG charts, escaping, and no network references. */
 class ProfileHtmlTest {
   private static final Path DATASETS = Path.of("../datasets");
-  private static final Pattern IMG = Pattern.compile("<img\\b[^>]*>");
-  private static final Pattern SVG_URI =
-      Pattern.compile("src=\"data:image/svg\\+xml;base64,([A-Za-z0-9+/=]+)\"");
-  private static final Pattern URL_ATTRIBUTE =
-      Pattern.compile("\\b(?:src|href|action|poster|srcset)\\s*=\\s*\"([^\"]*)\"",
-          Pattern.CASE_INSENSITIVE);
 
   @TempDir Path dir;
-
-  private static Provenance provenance() {
-    Map<String, String> libs = new LinkedHashMap<>();
-    libs.put("java", "17");
-    libs.put("xchart", "3.8.8");
-    return new Provenance("9.9.9-test", libs, Instant.parse("2024-05-06T07:08:09Z"));
-  }
 
   private Profile profile(String fileName, String csv, String target) throws IOException {
     Path file = Files.writeString(dir.resolve(fileName), csv, StandardCharsets.UTF_8);
@@ -64,15 +51,6 @@ class ProfileHtmlTest {
           colours[i % colours.length], i * 7, i % 5 == 0 ? "b" : "a"));
     }
     return sb.toString();
-  }
-
-  private static List<String> svgDocuments(String html) {
-    List<String> out = new ArrayList<>();
-    Matcher m = SVG_URI.matcher(html);
-    while (m.find()) {
-      out.add(new String(Base64.getDecoder().decode(m.group(1)), StandardCharsets.UTF_8));
-    }
-    return out;
   }
 
   private static long count(String html, String needle) {
