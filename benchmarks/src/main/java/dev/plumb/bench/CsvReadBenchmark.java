@@ -29,7 +29,7 @@ import org.openjdk.jmh.annotations.Warmup;
  * The question: how long does it take to turn a CSV file into a typed {@link Table}?
  *
  * <p>The file is made by {@link GenerateCsv} (20 numeric columns, 2 categorical, a yes/no target;
- * about 190 bytes a row) once per trial, in a temporary directory that {@link #tearDown()} removes.
+ * about 185 bytes a row) once per trial, in a temporary directory that {@link #tearDown()} removes.
  * To reuse a file that already exists, pass its path in the system property {@value #CSV_PROPERTY}
  * of the forked JVM; it must then hold exactly {@code rows} data rows, and it is left in place.
  *

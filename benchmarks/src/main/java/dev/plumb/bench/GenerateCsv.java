@@ -11,7 +11,7 @@ import java.util.SplittableRandom;
  * numeric columns {@code f01..f20} (decimals with 4 to 6 significant digits, some negative, two of
  * them integers), two categorical columns ({@code region} with 5 levels, {@code product} with 50)
  * and a binary target {@code target} ({@code yes}/{@code no}) that depends on a few features plus
- * noise. No value is missing or quoted. One million rows make about 190 MB.
+ * noise. No value is missing or quoted. One million rows make about 185 MB.
  *
  * <p>Usage: {@code GenerateCsv OUT.csv ROWS [SEED]}. The same rows and seed give the same bytes.
  */
