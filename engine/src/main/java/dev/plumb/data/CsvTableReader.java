@@ -102,7 +102,8 @@ public final class CsvTableReader {
         CompletableFuture.supplyAsync(
             () -> {
               try {
-                return ByteScan.of(path, utf8);
+                // the decoder already rejects invalid UTF-8; the scan only locates it on failure
+                return ByteScan.of(path, false);
               } catch (IOException e) {
                 throw new UncheckedIOException(e);
               }
@@ -122,16 +123,14 @@ public final class CsvTableReader {
     } catch (BadInputException e) {
       throw e;
     } catch (RuntimeException e) {
-      throw explainParseFailure(path, e, awaitQuietly(scan));
+      awaitQuietly(scan);
+      throw explainParseFailure(path, options, e);
     }
     ByteScan bytes = await(scan, path);
     bytes.nul().ifPresent(p -> {
       throw new BadInputException(String.format(
           "%s: line %d (byte offset %d) holds a NUL byte, so this looks like a binary file, not CSV;"
               + " export the data as CSV text", path, p.line(), p.offset()));
-    });
-    bytes.invalidUtf8().ifPresent(p -> {
-      throw invalidUtf8(path, p);
     });
     pass1.finish();
 
@@ -218,7 +217,16 @@ public final class CsvTableReader {
     }
   }
 
-  private static RuntimeException explainParseFailure(Path path, RuntimeException e, ByteScan bytes) {
+  private static java.util.Optional<ByteScan.Position> locateInvalidUtf8(Path path) {
+    try {
+      return ByteScan.of(path, true).invalidUtf8();
+    } catch (IOException io) {
+      return java.util.Optional.empty();
+    }
+  }
+
+  private static RuntimeException explainParseFailure(Path path, CsvOptions options,
+      RuntimeException e) {
     // Our own errors thrown from the record handler come back wrapped in a CsvParseException:
     // look for them first, or they would be reported as malformed quoting.
     for (Throwable c = e; c != null; c = c.getCause()) {
@@ -228,9 +236,12 @@ public final class CsvTableReader {
     }
     Throwable cause = e;
     while (cause != null) {
-      if (cause instanceof CharacterCodingException && bytes != null
-          && bytes.invalidUtf8().isPresent()) {
-        return invalidUtf8(path, bytes.invalidUtf8().get());
+      if (cause instanceof CharacterCodingException
+          && options.encoding().equals(StandardCharsets.UTF_8)) {
+        java.util.Optional<ByteScan.Position> where = locateInvalidUtf8(path);
+        if (where.isPresent()) {
+          return invalidUtf8(path, where.get());
+        }
       }
       if (cause instanceof CharacterCodingException) {
         return new BadInputException(path + ": the file is not valid " + "text in the chosen"
