@@ -77,7 +77,7 @@ public final class Baseline {
         }
       }
     }
-    List<SanityCheck> checks = SanityChecks.run(problem, full, board, test);
+    List<SanityCheck> checks = SanityChecks.run(problem, full, board);
     double seconds = (System.nanoTime() - t0) / 1e9;
     return new BaselineResult(problem, full, board,
         control == null ? "" : control.spec().name(), checks, notes, seconds);

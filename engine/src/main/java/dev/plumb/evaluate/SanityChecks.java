@@ -51,13 +51,12 @@ final class SanityChecks {
 
   private SanityChecks() {}
 
-  static List<SanityCheck> run(Problem problem, ExperimentPlan plan, List<LeaderboardEntry> board,
-      CorrectedTTest test) {
+  static List<SanityCheck> run(Problem problem, ExperimentPlan plan, List<LeaderboardEntry> board) {
     List<SanityCheck> out = new ArrayList<>();
     out.add(canOverfit(problem, plan.seed()));
     LeaderboardEntry leader = board.get(0);
     if (leader.result().ok()) {
-      out.add(beatsShuffled(problem, plan, leader, test));
+      out.add(beatsShuffled(problem, plan, leader));
     }
     return out;
   }
@@ -172,8 +171,7 @@ final class SanityChecks {
     return k;
   }
 
-  static SanityCheck beatsShuffled(Problem problem, ExperimentPlan plan, LeaderboardEntry leader,
-      CorrectedTTest test) {
+  static SanityCheck beatsShuffled(Problem problem, ExperimentPlan plan, LeaderboardEntry leader) {
     Metric metric = plan.primary();
     Map<String, Object> evidence = new LinkedHashMap<>();
     String name = leader.result().spec().name();

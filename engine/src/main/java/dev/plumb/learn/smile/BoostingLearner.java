@@ -1,6 +1,5 @@
 package dev.plumb.learn.smile;
 
-import dev.plumb.learn.Learner;
 import dev.plumb.learn.LearnerSpec;
 import dev.plumb.learn.Model;
 import dev.plumb.learn.TrainingSet;
@@ -31,7 +30,7 @@ import smile.math.MathEx;
  * fits, and the result does not depend on other fits running in other threads. Immutable and
  * thread-safe.
  */
-final class BoostingLearner implements Learner {
+final class BoostingLearner extends CartLearner {
   /**
    * Hyperparameters in scikit-learn's sense.
    *
@@ -52,13 +51,10 @@ final class BoostingLearner implements Learner {
     }
   }
 
-  private final LearnerSpec spec;
-  private final boolean classification;
   private final Settings settings;
 
   private BoostingLearner(LearnerSpec spec, boolean classification, Settings settings) {
-    this.spec = spec;
-    this.classification = classification;
+    super(spec, classification);
     this.settings = settings;
   }
 
@@ -76,18 +72,8 @@ final class BoostingLearner implements Learner {
   }
 
   @Override
-  public LearnerSpec spec() {
-    return spec;
-  }
-
-  @Override
-  public boolean supports(Task task) {
-    return task.isClassification() == classification;
-  }
-
-  @Override
   public Model fit(TrainingSet data, long seed) {
-    SmileFrames.check(data, classification, spec);
+    check(data);
     OptionalInt maxDepth = OptionalInt.of(settings.maxDepth());
     int depth = CartLimits.depth(maxDepth);
     int leaves = CartLimits.leaves(OptionalInt.empty(), maxDepth, data.rows());

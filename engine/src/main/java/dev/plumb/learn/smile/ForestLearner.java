@@ -1,6 +1,5 @@
 package dev.plumb.learn.smile;
 
-import dev.plumb.learn.Learner;
 import dev.plumb.learn.LearnerSpec;
 import dev.plumb.learn.Model;
 import dev.plumb.learn.TrainingSet;
@@ -35,7 +34,7 @@ import smile.data.type.StructType;
  * whatever state the pool threads are in, which is why they are always passed.) Immutable and
  * thread-safe.
  */
-final class ForestLearner implements Learner {
+final class ForestLearner extends CartLearner {
   /**
    * Hyperparameters in scikit-learn's sense.
    *
@@ -60,13 +59,10 @@ final class ForestLearner implements Learner {
   /** The most trees accepted. */
   static final int MAX_TREES = 100_000;
 
-  private final LearnerSpec spec;
-  private final boolean classification;
   private final Settings settings;
 
   private ForestLearner(LearnerSpec spec, boolean classification, Settings settings) {
-    this.spec = spec;
-    this.classification = classification;
+    super(spec, classification);
     this.settings = settings;
   }
 
@@ -84,18 +80,8 @@ final class ForestLearner implements Learner {
   }
 
   @Override
-  public LearnerSpec spec() {
-    return spec;
-  }
-
-  @Override
-  public boolean supports(Task task) {
-    return task.isClassification() == classification;
-  }
-
-  @Override
   public Model fit(TrainingSet data, long seed) {
-    SmileFrames.check(data, classification, spec);
+    check(data);
     int mtry = settings.mtry().resolve(data.features());
     int depth = CartLimits.depth(settings.maxDepth());
     int leaves = CartLimits.leaves(OptionalInt.empty(), settings.maxDepth(), data.rows());

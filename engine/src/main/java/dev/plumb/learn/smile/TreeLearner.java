@@ -1,6 +1,5 @@
 package dev.plumb.learn.smile;
 
-import dev.plumb.learn.Learner;
 import dev.plumb.learn.LearnerSpec;
 import dev.plumb.learn.Model;
 import dev.plumb.learn.TrainingSet;
@@ -26,7 +25,7 @@ import smile.regression.RegressionTree;
  *
  * <p>No randomness: Smile's tree tries every feature at every split. Immutable and thread-safe.
  */
-final class TreeLearner implements Learner {
+final class TreeLearner extends CartLearner {
   /**
    * Hyperparameters in scikit-learn's sense.
    *
@@ -45,13 +44,10 @@ final class TreeLearner implements Learner {
     }
   }
 
-  private final LearnerSpec spec;
-  private final boolean classification;
   private final Settings settings;
 
   private TreeLearner(LearnerSpec spec, boolean classification, Settings settings) {
-    this.spec = spec;
-    this.classification = classification;
+    super(spec, classification);
     this.settings = settings;
   }
 
@@ -74,18 +70,8 @@ final class TreeLearner implements Learner {
   }
 
   @Override
-  public LearnerSpec spec() {
-    return spec;
-  }
-
-  @Override
-  public boolean supports(Task task) {
-    return task.isClassification() == classification;
-  }
-
-  @Override
   public Model fit(TrainingSet data, long seed) {
-    SmileFrames.check(data, classification, spec);
+    check(data);
     int depth = CartLimits.depth(settings.maxDepth());
     int leaves = CartLimits.leaves(settings.maxNodes(), settings.maxDepth(), data.rows());
     if (classification) {
