@@ -13,7 +13,7 @@ import java.util.Map;
 /**
  * Resolves learner specs to learners, and knows the default baseline ladder. A spec without a
  * library goes to the library that implements that canonical name by default: Plumb for the
- * dummies and one-rule, Tribuo for the linear classifier and nearest neighbours, Smile for naive
+ * dummies, one-rule and nearest neighbours, Tribuo for the linear classifier, Smile for naive
  * Bayes, least squares and the trees and ensembles. Stateless and thread-safe.
  */
 public final class LearnerCatalog {
@@ -33,7 +33,7 @@ public final class LearnerCatalog {
       new String[] {"one_rule", "plumb"},
       new String[] {"naive_bayes", "smile"},
       new String[] {"logistic", "tribuo"},
-      new String[] {"knn", "tribuo"},
+      new String[] {"knn", "plumb"},
       new String[] {"stump", "smile"},
       new String[] {"tree", "smile"},
       new String[] {"random_forest", "smile"},
@@ -45,7 +45,7 @@ public final class LearnerCatalog {
       new String[] {"median", "plumb"},
       new String[] {"linear", "smile"},
       new String[] {"ridge", "smile"},
-      new String[] {"knn", "tribuo"},
+      new String[] {"knn", "plumb"},
       new String[] {"tree", "smile"},
       new String[] {"random_forest", "smile"},
       new String[] {"gradient_boosting", "smile"});

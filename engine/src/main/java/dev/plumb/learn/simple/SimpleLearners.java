@@ -16,7 +16,7 @@ import java.util.SplittableRandom;
 
 /**
  * Plumb's own learners (library {@code plumb}): the "stupid baselines" every problem should be
- * compared with, and Holte's one-rule classifier.
+ * compared with, Holte's one-rule classifier, and exact k-nearest neighbours.
  *
  * <table>
  *   <caption>Learners</caption>
@@ -30,18 +30,21 @@ import java.util.SplittableRandom;
  *   <tr><td>one_rule</td><td>classes</td><td>{@link OneRule}: the best single-feature rule</td></tr>
  *   <tr><td>mean</td><td>numbers</td><td>the training mean</td></tr>
  *   <tr><td>median</td><td>numbers</td><td>the training median</td></tr>
+ *   <tr><td>knn</td><td>both</td><td>{@link Knn}: exact k-nearest neighbours (k=5, Euclidean),
+ *       vote shares or mean target</td></tr>
  * </table>
  *
  * Stateless; learners and models are immutable and thread-safe.
  */
 public final class SimpleLearners implements LearnerFactory {
   private static final List<String> CLASSIFICATION =
-      List.of("majority", "stratified", "uniform", "one_rule");
-  private static final List<String> REGRESSION = List.of("mean", "median");
+      List.of("majority", "stratified", "uniform", "one_rule", Knn.NAME);
+  private static final List<String> REGRESSION = List.of("mean", "median", Knn.NAME);
+  static final String LIBRARY = "plumb";
 
   @Override
   public String library() {
-    return "plumb";
+    return LIBRARY;
   }
 
   @Override
@@ -57,6 +60,9 @@ public final class SimpleLearners implements LearnerFactory {
     }
     if (spec.name().equals("one_rule")) {
       return OneRule.create(spec);
+    }
+    if (spec.name().equals(Knn.NAME)) {
+      return Knn.create(spec);
     }
     if (!spec.params().isEmpty()) {
       throw new BadInputException("learner '" + spec.name() + "' takes no parameters, got "
