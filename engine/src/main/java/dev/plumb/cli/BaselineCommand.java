@@ -46,64 +46,9 @@ import picocli.CommandLine.Parameters;
         + " baseline and the leader, and check that the data and pipeline are sound.",
     mixinStandardHelpOptions = true)
 final class BaselineCommand implements Callable<Integer> {
-  /** The task option's values. */
-  enum TaskOption {
-    AUTO, CLASSIFICATION, BINARY, MULTICLASS, REGRESSION
-  }
-
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
-  @Parameters(index = "0", paramLabel = "DATA.csv", description = "The CSV file.")
-  Path data;
-
-  @Option(names = {"-t", "--target"}, required = true, paramLabel = "COLUMN",
-      description = "The label column.")
-  String target;
-
-  @Option(names = "--task", paramLabel = "TASK",
-      description = "${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}: text, boolean or few"
-          + " integers are classes, other numbers regression).")
-  TaskOption task = TaskOption.AUTO;
-
-  @Option(names = {"-l", "--learners"}, paramLabel = "SPECS",
-      description = "Comma-separated learners, e.g. 'logistic,smile:random_forest(trees=300,"
-          + "max_depth=12)' (default: the whole ladder).")
-  String learners;
-
-  @Option(names = {"-m", "--metric"}, paramLabel = "METRIC",
-      description = "Primary metric (default: balanced_accuracy for classes, rmse for numbers).")
-  String metric;
-
-  @Option(names = {"-k", "--folds"}, paramLabel = "K", description = "Folds (default: 5).")
-  int folds = 5;
-
-  @Option(names = "--repeats", paramLabel = "N", description = "Repetitions of the k folds"
-      + " with fresh shuffles (default: 1).")
-  int repeats = 1;
-
-  @Option(names = "--holdout", paramLabel = "FRACTION",
-      description = "Instead of k folds, validate on one held-out fraction of the rows.")
-  Double holdout;
-
-  @Option(names = "--group-by", paramLabel = "COLUMN",
-      description = "Grouped folds: rows sharing a value of COLUMN stay in one fold.")
-  String groupBy;
-
-  @Option(names = "--time-column", paramLabel = "COLUMN",
-      description = "Train on the past, validate on the future, ordered by COLUMN.")
-  String timeColumn;
-
-  @Option(names = "--seed", paramLabel = "N", description = "Seed of every random choice"
-      + " (default: ${DEFAULT-VALUE}).")
-  long seed = 42;
-
-  @Option(names = "--threads", paramLabel = "N", description = "Worker threads (default: the"
-      + " number of cores); results do not depend on it.")
-  Integer threads;
-
-  @Option(names = "--time-limit", paramLabel = "SECONDS",
-      description = "Fail a learner that spends longer than this on one fold.")
-  Double timeLimit;
+  @Mixin ExperimentOptions experiment;
 
   @Option(names = "--json", paramLabel = "FILE",
       description = "Write the result as JSON to FILE ('-' for stdout, instead of the table).")
@@ -120,18 +65,15 @@ final class BaselineCommand implements Callable<Integer> {
   public Integer call() {
     PrintWriter err = spec.commandLine().getErr();
     boolean interactive = Main.Context.INTERACTIVE.get() && !common.quiet;
-    validateOptions();
+    experiment.validateOptions();
     long t0 = System.nanoTime();
-    Dataset dataset = CommandIo.read(spec, data, csv, common);
+    Dataset dataset = CommandIo.read(spec, experiment.data, csv, common);
     double readSeconds = (System.nanoTime() - t0) / 1e9;
     Table table = dataset.table();
-    Problem problem = Problem.of(table, target, requestedTask());
-    List<Learner> chosen = chosenLearners(problem.task());
-    List<Metric> metrics = metrics(problem.task());
-    Splits splits = splits(problem, table);
-    int workers = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
-    ExperimentPlan plan = new ExperimentPlan(chosen, splits, metrics, seed, workers,
-        Optional.ofNullable(timeLimit).map(s -> Duration.ofMillis(Math.round(s * 1000))));
+    Problem problem = Problem.of(table, experiment.target, experiment.requestedTask());
+    ExperimentPlan plan = new ExperimentPlan(experiment.chosenLearners(problem.task()),
+        experiment.splits(problem, table), experiment.metrics(problem.task()), experiment.seed,
+        experiment.workers(), experiment.limit());
     FitProgress progress = new FitProgress(err, interactive);
     BaselineResult result;
     try {
@@ -148,138 +90,5 @@ final class BaselineCommand implements Callable<Integer> {
     CommandIo.emit(spec, json, jsonBytes, html, htmlBytes,
         () -> BaselineText.render(dataset, result, provenance));
     return ExitCode.OK;
-  }
-
-  private void validateOptions() {
-    int schemes = (holdout != null ? 1 : 0) + (groupBy != null ? 1 : 0)
-        + (timeColumn != null ? 1 : 0);
-    if (schemes > 1) {
-      throw new BadInputException("choose one of --holdout, --group-by and --time-column");
-    }
-    if (holdout != null && repeats != 1) {
-      throw new BadInputException("--repeats does not apply to --holdout");
-    }
-    if (timeColumn != null && repeats != 1) {
-      throw new BadInputException("--repeats does not apply to --time-column (the split is fixed"
-          + " by time)");
-    }
-    if (threads != null && threads < 1) {
-      throw new BadInputException("--threads must be at least 1, got " + threads);
-    }
-    if (timeLimit != null && !(timeLimit > 0)) {
-      throw new BadInputException("--time-limit must be a positive number of seconds, got "
-          + timeLimit);
-    }
-  }
-
-  private Optional<Task> requestedTask() {
-    return switch (task) {
-      case AUTO -> Optional.empty();
-      case CLASSIFICATION, MULTICLASS -> Optional.of(Task.MULTICLASS);
-      case BINARY -> Optional.of(Task.BINARY);
-      case REGRESSION -> Optional.of(Task.REGRESSION);
-    };
-  }
-
-  private List<Learner> chosenLearners(Task t) {
-    if (learners == null) {
-      return LearnerCatalog.ladder(t);
-    }
-    List<Learner> out = new ArrayList<>();
-    Set<String> seen = new LinkedHashSet<>();
-    for (String text : splitSpecs(learners)) {
-      Learner l = LearnerCatalog.resolve(LearnerSpec.parse(text), t);
-      if (!seen.add(l.spec().text())) {
-        throw new BadInputException("learner '" + text + "' is listed twice in --learners");
-      }
-      out.add(l);
-    }
-    if (out.isEmpty()) {
-      throw new BadInputException("--learners is empty; name at least one, e.g. --learners"
-          + " logistic,random_forest");
-    }
-    return out;
-  }
-
-  /** Splits on commas that are not inside parentheses. */
-  static List<String> splitSpecs(String text) {
-    List<String> out = new ArrayList<>();
-    int depth = 0;
-    StringBuilder cur = new StringBuilder();
-    for (char c : text.toCharArray()) {
-      if (c == '(') {
-        depth++;
-      } else if (c == ')') {
-        depth--;
-      }
-      if (c == ',' && depth == 0) {
-        if (!cur.toString().isBlank()) {
-          out.add(cur.toString().strip());
-        }
-        cur.setLength(0);
-      } else {
-        cur.append(c);
-      }
-    }
-    if (depth != 0) {
-      throw new BadInputException("--learners '" + text + "' has unbalanced parentheses");
-    }
-    if (!cur.toString().isBlank()) {
-      out.add(cur.toString().strip());
-    }
-    return out;
-  }
-
-  private List<Metric> metrics(Task t) {
-    Metric primary = metric == null
-        ? (t.isClassification() ? Metric.BALANCED_ACCURACY : Metric.RMSE)
-        : Metric.parse(metric, t);
-    List<Metric> all = new ArrayList<>();
-    all.add(primary);
-    for (Metric m : Metric.forTask(t)) {
-      if (m != primary) {
-        all.add(m);
-      }
-    }
-    return all;
-  }
-
-  private Splits splits(Problem problem, Table table) {
-    int n = problem.size();
-    if (holdout != null) {
-      return Splits.holdout(n, holdout,
-          problem.task().isClassification() ? problem.classes() : null, seed);
-    }
-    if (timeColumn != null) {
-      Column c = table.require(timeColumn, "time");
-      if (!(c instanceof NumericColumn num)) {
-        throw new BadInputException("time column '" + timeColumn + "' is " + c.type().label()
-            + "; it must hold dates, date-times or numbers");
-      }
-      double[] times = new double[n];
-      for (int i = 0; i < n; i++) {
-        int row = problem.row(i);
-        if (num.isMissing(row)) {
-          throw new BadInputException("time column '" + timeColumn + "' is missing in data row "
-              + (row + 1) + "; every row needs a time");
-        }
-        times[i] = num.get(row);
-      }
-      return Splits.timeSeries(times, folds);
-    }
-    if (groupBy != null) {
-      Column c = table.require(groupBy, "group");
-      Map<String, Integer> ids = new HashMap<>();
-      int[] groups = new int[n];
-      for (int i = 0; i < n; i++) {
-        String v = c.text(problem.row(i));
-        groups[i] = ids.computeIfAbsent(v == null ? "\u0000missing" : v, k -> ids.size());
-      }
-      return Splits.groupKFold(groups, folds, repeats, seed);
-    }
-    if (problem.task().isClassification()) {
-      return Splits.stratifiedKFold(problem.classes(), folds, repeats, seed);
-    }
-    return Splits.kFold(n, folds, repeats, seed);
   }
 }

@@ -106,7 +106,7 @@ public final class BaselineText {
     return sb.toString();
   }
 
-  private static String describe(Splits s) {
+  static String describe(Splits s) {
     return switch (s.strategy()) {
       case HOLDOUT -> "holdout of " + s.folds().get(0).validationSize() + " rows";
       case TIME_SERIES -> s.k() + " time-ordered folds";

@@ -269,6 +269,92 @@ final class Charts {
   }
 
   /**
+   * Training and validation scores against x (training rows, or a parameter's positions), each a
+   * line of means with a shaded ±1 standard deviation band; legend on.
+   *
+   * @param x the x values, increasing
+   * @param logX whether x is drawn on a log scale (training sizes)
+   * @param xTitle the x axis title
+   * @param yTitle the y axis title (the metric)
+   * @param tickLabels labels for the x positions instead of numbers (parameter values), or null
+   */
+  static Svg curves(double[] x, boolean logX, String xTitle, String yTitle, double[] trainMean,
+      double[] trainStd, double[] validationMean, double[] validationStd, List<String> tickLabels) {
+    XYChart chart = new XYChartBuilder().width(WIDTH).height(HEIGHT + 20).xAxisTitle(xTitle)
+        .yAxisTitle(yTitle).build();
+    style(chart.getStyler());
+    chart.getStyler().setLegendVisible(true);
+    chart.getStyler().setLegendPosition(org.knowm.xchart.style.Styler.LegendPosition.InsideSE);
+    chart.getStyler().setLegendBorderColor(GRID);
+    chart.getStyler().setXAxisLogarithmic(logX);
+    chart.getStyler().setYAxisMin(null);
+    chart.getStyler().setYAxisDecimalPattern("0.###");
+    chart.getStyler().setPlotGridVerticalLinesVisible(logX);
+    if (tickLabels != null) {
+      chart.getStyler().setxAxisTickLabelsFormattingFunction(v -> {
+        int i = (int) Math.round(v);
+        return Math.abs(v - i) < 1e-9 && i >= 0 && i < tickLabels.size() ? tickLabels.get(i) : "";
+      });
+    } else if (!logX) {
+      chart.getStyler().setxAxisTickLabelsFormattingFunction(Charts::number);
+    }
+    band(chart, "train ±1 sd", x, trainMean, trainStd, new Color(0x4C, 0x78, 0xA8, 50));
+    band(chart, "validation ±1 sd", x, validationMean, validationStd,
+        new Color(0xE4, 0x57, 0x56, 50));
+    line(chart, "train", x, trainMean, NUMERIC);
+    line(chart, "validation", x, validationMean, CATEGORY);
+    return svg(chart);
+  }
+
+  private static void band(XYChart chart, String name, double[] x, double[] mean, double[] std,
+      Color fill) {
+    List<Double> xs = new ArrayList<>();
+    List<Double> ys = new ArrayList<>();
+    for (int i = 0; i < x.length; i++) {
+      if (Double.isFinite(mean[i])) {
+        xs.add(x[i]);
+        ys.add(mean[i] + (Double.isFinite(std[i]) ? std[i] : 0));
+      }
+    }
+    for (int i = x.length - 1; i >= 0; i--) {
+      if (Double.isFinite(mean[i])) {
+        xs.add(x[i]);
+        ys.add(mean[i] - (Double.isFinite(std[i]) ? std[i] : 0));
+      }
+    }
+    if (xs.size() < 2) {
+      return;
+    }
+    XYSeries s = chart.addSeries(name, xs, ys);
+    s.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.PolygonArea);
+    s.setFillColor(fill);
+    s.setLineColor(new Color(0, 0, 0, 0));
+    s.setMarker(SeriesMarkers.NONE);
+    s.setShowInLegend(false);
+  }
+
+  private static void line(XYChart chart, String name, double[] x, double[] y, Color color) {
+    List<Double> xs = new ArrayList<>();
+    List<Double> ys = new ArrayList<>();
+    for (int i = 0; i < x.length; i++) {
+      if (Double.isFinite(y[i])) {
+        xs.add(x[i]);
+        ys.add(y[i]);
+      }
+    }
+    if (xs.isEmpty()) {
+      xs.add(x[0]);
+      ys.add(0.0);
+    }
+    XYSeries s = chart.addSeries(name, xs, ys);
+    s.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Line);
+    s.setLineColor(color);
+    s.setMarkerColor(color);
+    s.setMarker(SeriesMarkers.CIRCLE);
+    s.setLineWidth(2f);
+  }
+
+  /**
    * A drawn chart.
    *
    * @param bytes the SVG document, UTF-8

@@ -1,0 +1,175 @@
+package dev.plumb.diagnose;
+
+import dev.plumb.data.BadInputException;
+import dev.plumb.evaluate.CrossValidation;
+import dev.plumb.evaluate.ExperimentPlan;
+import dev.plumb.evaluate.LearnerResult;
+import dev.plumb.evaluate.Metric;
+import dev.plumb.evaluate.Problem;
+import dev.plumb.learn.Learner;
+import dev.plumb.learn.LearnerCatalog;
+import dev.plumb.learn.LearnerSpec;
+import dev.plumb.plan.Fold;
+import dev.plumb.plan.Splits;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.OptionalDouble;
+
+/**
+ * {@code plumb diagnose}: picks the learners (unless given), runs their learning and validation
+ * curves on shared folds, and diagnoses each. Stateless.
+ */
+public final class Diagnose {
+  /** Learning-curve sizes by default. */
+  public static final int DEFAULT_SIZES = 8;
+  /** Validation curves run at the largest curve size up to this many training rows. */
+  public static final int SWEEP_MAX_ROWS = 20_000;
+  /** The smallest default size. */
+  static final int MIN_SIZE = 40;
+
+  private Diagnose() {}
+
+  /**
+   * What to run.
+   *
+   * @param learners the learners; empty for the default pair
+   * @param sizes the training sizes; empty for {@value #DEFAULT_SIZES} log-spaced ones
+   * @param sweeps user sweeps ({@code name=v1,v2,...}), applied to learners that have the
+   *     parameter; learners without one get their default sweep
+   * @param goal the score aimed at, if any
+   * @param threads worker threads
+   */
+  public record Options(List<Learner> learners, int[] sizes, List<String> sweeps,
+      OptionalDouble goal, int threads) {
+    /** Copies. */
+    public Options {
+      learners = List.copyOf(learners);
+      sizes = sizes.clone();
+      sweeps = List.copyOf(sweeps);
+    }
+  }
+
+  /**
+   * The default learners: the strongest simple learner of the ladder (by cross-validation on the
+   * same folds: naive Bayes, logistic regression and kNN for classes; least squares, ridge and
+   * kNN for numbers) and a high-capacity one, the random forest.
+   */
+  static List<Learner> defaultLearners(Problem problem, Splits splits, Metric metric, long seed,
+      int threads, CrossValidation.Progress progress, List<String> notes) {
+    List<String> simple = problem.task().isClassification()
+        ? List.of("naive_bayes", "logistic", "knn") : List.of("linear", "ridge", "knn");
+    List<Learner> candidates = new ArrayList<>();
+    for (String name : simple) {
+      candidates.add(LearnerCatalog.resolve(LearnerSpec.parse(name), problem.task()));
+    }
+    List<Metric> metrics = List.of(metric);
+    List<LearnerResult> results = CrossValidation.run(problem,
+        new ExperimentPlan(candidates, splits, metrics, seed, threads, Optional.empty()),
+        progress);
+    Learner best = null;
+    double bestScore = Double.NaN;
+    StringBuilder scores = new StringBuilder();
+    for (int i = 0; i < candidates.size(); i++) {
+      double s = Arrays.stream(results.get(i).validationScores(metric)).average()
+          .orElse(Double.NaN);
+      if (results.get(i).ok() && Double.isFinite(s)
+          && (best == null || metric.isBetter(s, bestScore))) {
+        best = candidates.get(i);
+        bestScore = s;
+      }
+      scores.append(scores.length() == 0 ? "" : ", ").append(simple.get(i)).append(' ')
+          .append(Double.isFinite(s) ? String.format(Locale.ROOT, "%.4f", s) : "failed");
+    }
+    List<Learner> out = new ArrayList<>();
+    if (best != null) {
+      out.add(best);
+      notes.add("learners: " + best.spec().name() + ", the strongest simple learner ("
+          + metric.label() + ": " + scores + "), and random_forest for high capacity;"
+          + " choose others with --learners");
+    }
+    out.add(LearnerCatalog.resolve(LearnerSpec.parse("random_forest"), problem.task()));
+    return out;
+  }
+
+  /** The training sizes: given ones checked, or log-spaced ones fitted to the folds. */
+  static int[] sizes(int[] given, int fullRows, int classes, List<String> notes) {
+    if (given.length > 0) {
+      int[] s = given.clone();
+      Arrays.sort(s);
+      for (int v : s) {
+        if (v < 2 || v > fullRows) {
+          throw new BadInputException("--sizes value " + v + " is out of range: training folds"
+              + " hold " + fullRows + " rows, so use sizes from 2 to " + fullRows);
+        }
+      }
+      return Arrays.stream(s).distinct().toArray();
+    }
+    int min = Math.max(MIN_SIZE, 10 * classes);
+    if (fullRows < 4 * min) {
+      min = Math.max(2, fullRows / 4);
+      int[] s = CurveRunner.logSpaced(min, fullRows, Math.min(DEFAULT_SIZES, 4));
+      notes.add(String.format(Locale.ROOT, "only %d training rows per fold: a reduced plan of"
+          + " %d sizes from %d; the verdicts are rough", fullRows, s.length, min));
+      return s;
+    }
+    return CurveRunner.logSpaced(min, fullRows, DEFAULT_SIZES);
+  }
+
+  /** Runs the diagnosis. */
+  public static DiagnoseResult run(Problem problem, Splits splits, Metric metric, long seed,
+      Options options, CrossValidation.Progress progress) {
+    List<String> notes = new ArrayList<>();
+    int fullRows = splits.folds().stream().mapToInt(Fold::trainSize).min().orElseThrow();
+    int validationRows = (int) Math.round(splits.folds().stream()
+        .mapToInt(Fold::validationSize).average().orElseThrow());
+    List<Learner> learners = options.learners().isEmpty()
+        ? defaultLearners(problem, splits, metric, seed, options.threads(), progress, notes)
+        : options.learners();
+    int[] sizes = sizes(options.sizes(), fullRows, problem.classNames().size(), notes);
+    int sweepSize = sizes[0];
+    for (int s : sizes) {
+      if (s <= SWEEP_MAX_ROWS) {
+        sweepSize = s;
+      }
+    }
+    if (sweepSize < sizes[sizes.length - 1]) {
+      notes.add(String.format(Locale.ROOT, "validation curves use %,d training rows per fold"
+          + " (of %,d) to keep the sweep affordable", sweepSize, sizes[sizes.length - 1]));
+    }
+    List<CurveRunner.Job> jobs = new ArrayList<>();
+    List<String> unusedSweeps = new ArrayList<>(options.sweeps());
+    for (Learner l : learners) {
+      Optional<Sweep> sweep = Optional.empty();
+      for (String text : options.sweeps()) {
+        Optional<Sweep> s = Sweep.parse(text, l.spec());
+        if (s.isPresent()) {
+          sweep = s;
+          unusedSweeps.remove(text);
+        }
+      }
+      if (sweep.isEmpty()) {
+        sweep = Sweep.defaultFor(l.spec());
+      }
+      for (int i = 0; sweep.isPresent() && i < sweep.get().values().size(); i++) {
+        // fail early, with the learner's own message, on a value it does not accept
+        LearnerCatalog.resolve(sweep.get().apply(l.spec(), i), problem.task());
+      }
+      jobs.add(new CurveRunner.Job(l, sweep));
+    }
+    if (!unusedSweeps.isEmpty()) {
+      throw new BadInputException("--sweep " + unusedSweeps.get(0) + " names a parameter none"
+          + " of the learners has; their parameters: " + learners.stream()
+              .map(l -> l.spec().name() + " " + l.spec().params().keySet()).toList());
+    }
+    CurveRunner.Result curves = CurveRunner.run(problem, splits.folds(), jobs, sizes, sweepSize,
+        metric, seed, options.threads(), progress);
+    Diagnoser diagnoser = new Diagnoser(metric, curves, validationRows, options.goal());
+    List<LearnerSpec> specs = learners.stream().map(Learner::spec).toList();
+    List<OptionalDouble> tests = specs.stream().map(s -> OptionalDouble.empty()).toList();
+    return new DiagnoseResult(problem, splits, metric, seed, sizes, sweepSize, curves.trivial(),
+        diagnoser.diagnose(specs, tests), notes);
+  }
+}
