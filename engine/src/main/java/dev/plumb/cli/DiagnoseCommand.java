@@ -1,6 +1,8 @@
 package dev.plumb.cli;
 
 import dev.plumb.data.BadInputException;
+import dev.plumb.data.CsvAppend;
+import dev.plumb.data.CsvTableReader;
 import dev.plumb.data.Dataset;
 import dev.plumb.data.Table;
 import dev.plumb.diagnose.Diagnose;
@@ -13,11 +15,15 @@ import dev.plumb.report.DiagnoseJson;
 import dev.plumb.report.DiagnoseText;
 import dev.plumb.report.Json;
 import dev.plumb.report.Provenance;
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
@@ -54,6 +60,12 @@ final class DiagnoseCommand implements Callable<Integer> {
           + " bias/variance table and asks how many rows would reach it.")
   Double goal;
 
+  @Option(names = "--test", paramLabel = "TEST.csv",
+      description = "A labelled test file with the same columns: adds each learner's test score"
+          + " to the bias/variance table and checks whether the test rows differ from the"
+          + " training rows (a classifier's ROC AUC, and the columns that differ most).")
+  Path test;
+
   @Option(names = "--json", paramLabel = "FILE",
       description = "Write the result as JSON to FILE ('-' for stdout, instead of the summary).")
   String json;
@@ -84,9 +96,12 @@ final class DiagnoseCommand implements Callable<Integer> {
     }
     List<Learner> learners = experiment.learners == null ? List.of()
         : experiment.chosenLearners(problem.task());
+    Optional<Diagnose.TestData> testData = test == null ? Optional.empty()
+        : Optional.of(testData(dataset, problem));
     Diagnose.Options options = new Diagnose.Options(learners,
         sizes.stream().mapToInt(Integer::intValue).toArray(), sweeps,
-        goal == null ? OptionalDouble.empty() : OptionalDouble.of(goal), experiment.workers());
+        goal == null ? OptionalDouble.empty() : OptionalDouble.of(goal), experiment.workers(),
+        testData);
     FitProgress progress = new FitProgress(err, interactive);
     DiagnoseResult result;
     try {
@@ -104,5 +119,42 @@ final class DiagnoseCommand implements Callable<Integer> {
     CommandIo.emit(spec, json, jsonBytes, html, htmlBytes,
         () -> DiagnoseText.render(dataset, result, provenance));
     return ExitCode.OK;
+  }
+
+  /**
+   * Reads the test file (its own errors name its own lines), checks that its columns match, and
+   * reads both files as one table so that they are typed and encoded alike.
+   */
+  private Diagnose.TestData testData(Dataset train, Problem problem) {
+    Dataset testSet = CommandIo.read(spec, test, csv, common);
+    List<String> expected = train.table().columnNames();
+    List<String> got = testSet.table().columnNames();
+    if (!expected.equals(got)) {
+      throw new BadInputException("test file " + test + " has the columns " + got + "; it needs"
+          + " the training file's columns in the same order: " + expected);
+    }
+    if (testSet.info().delimiter() != train.info().delimiter()) {
+      throw new BadInputException("test file " + test + " is separated by '"
+          + testSet.info().delimiter() + "', the training file by '" + train.info().delimiter()
+          + "'; save both with the same delimiter");
+    }
+    Path joined = null;
+    try {
+      joined = Files.createTempFile("plumb-train-test-", ".csv");
+      CsvAppend.write(experiment.data, test, joined);
+      Table both = CsvTableReader.read(joined, csv.toOptions()).table();
+      return new Diagnose.TestData(Problem.of(both, experiment.target,
+          Optional.of(problem.task())), train.table().rowCount());
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot write a temporary file", e);
+    } finally {
+      if (joined != null) {
+        try {
+          Files.deleteIfExists(joined);
+        } catch (IOException e) {
+          // a leftover temporary file is harmless
+        }
+      }
+    }
   }
 }

@@ -41,9 +41,11 @@ public final class Diagnose {
    *     parameter; learners without one get their default sweep
    * @param goal the score aimed at, if any
    * @param threads worker threads
+   * @param test the training and test rows together (training rows first) and how many table
+   *     rows are training rows, when a test file was given
    */
   public record Options(List<Learner> learners, int[] sizes, List<String> sweeps,
-      OptionalDouble goal, int threads) {
+      OptionalDouble goal, int threads, Optional<TestData> test) {
     /** Copies. */
     public Options {
       learners = List.copyOf(learners);
@@ -51,6 +53,15 @@ public final class Diagnose {
       sweeps = List.copyOf(sweeps);
     }
   }
+
+  /**
+   * A test file's rows appended to the training rows in one table, so that both are typed and
+   * encoded alike.
+   *
+   * @param combined the problem over all rows
+   * @param trainRows how many table rows (the first) come from the training file
+   */
+  public record TestData(Problem combined, int trainRows) {}
 
   /**
    * The default learners: the strongest simple learner of the ladder (by cross-validation on the
@@ -168,8 +179,18 @@ public final class Diagnose {
         metric, seed, options.threads(), progress);
     Diagnoser diagnoser = new Diagnoser(metric, curves, validationRows, options.goal());
     List<LearnerSpec> specs = learners.stream().map(Learner::spec).toList();
-    List<OptionalDouble> tests = specs.stream().map(s -> OptionalDouble.empty()).toList();
+    Optional<TestCheck.Report> report = options.test().map(t -> TestCheck.run(t.combined(),
+        t.trainRows(), learners, metric, seed));
+    List<OptionalDouble> tests = new ArrayList<>();
+    for (int i = 0; i < specs.size(); i++) {
+      double v = report.map(r -> r.scores()[tests.size()]).orElse(Double.NaN);
+      tests.add(Double.isFinite(v) ? OptionalDouble.of(v) : OptionalDouble.empty());
+    }
+    report.ifPresent(r -> notes.add(String.format(Locale.ROOT, "test file: %,d labelled rows;"
+        + " a classifier tells them from the training rows with ROC AUC %.3f (%s)",
+        r.testRows(), r.shiftAuc(), r.shifted() ? "a shift: see the columns that differ"
+            : "no clear shift")));
     return new DiagnoseResult(problem, splits, metric, seed, sizes, sweepSize, curves.trivial(),
-        diagnoser.diagnose(specs, tests), notes);
+        diagnoser.diagnose(specs, tests), notes, report);
   }
 }

@@ -17,9 +17,11 @@ import java.util.List;
  * @param trivial the trivial baseline at the largest size
  * @param models one diagnosis per learner
  * @param notes what the run chose or changed on its own (the learners picked, a reduced plan)
+ * @param test what the test file said, when one was given
  */
 public record DiagnoseResult(Problem problem, Splits splits, Metric metric, long seed, int[] sizes,
-    int sweepSize, CurvePoint trivial, List<LearnerDiagnosis> models, List<String> notes) {
+    int sweepSize, CurvePoint trivial, List<LearnerDiagnosis> models, List<String> notes,
+    java.util.Optional<TestCheck.Report> test) {
   /** Copies. */
   public DiagnoseResult {
     sizes = sizes.clone();

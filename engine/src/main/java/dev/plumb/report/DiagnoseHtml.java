@@ -10,6 +10,7 @@ import dev.plumb.diagnose.CurvePoint;
 import dev.plumb.diagnose.DiagnoseResult;
 import dev.plumb.diagnose.LearnerDiagnosis;
 import dev.plumb.diagnose.Remedy;
+import dev.plumb.diagnose.TestCheck;
 import dev.plumb.diagnose.ValidationCurve;
 import dev.plumb.report.HtmlPage.ChartDrawer;
 import java.util.List;
@@ -71,8 +72,8 @@ public final class DiagnoseHtml {
           .append(escape(d.moreDataHelps().map(b -> b ? "yes" : "no").orElse("can't tell")))
           .append("</td><td>").append(DiagnoseText.num(target)).append(" <span class=\"pm\">")
           .append(escape(d.decomposition().targetSource())).append("</span></td><td>")
-          .append(DiagnoseText.num(Math.abs(target - full.trainMean()))).append("</td><td>")
-          .append(DiagnoseText.num(Math.abs(full.trainMean() - full.validationMean())))
+          .append(DiagnoseText.num(d.decomposition().avoidableBias(r.metric())))
+          .append("</td><td>").append(DiagnoseText.num(d.decomposition().variance(r.metric())))
           .append("</td></tr>\n");
     }
     sb.append("</tbody>\n</table>\n</section>\n");
@@ -131,6 +132,22 @@ public final class DiagnoseHtml {
       }
       sb.append("</ol>\n</section>\n");
     }
+    r.test().ifPresent(t -> {
+      sb.append("<section id=\"test\">\n<h2>Test file</h2>\n<p>").append(grouped(t.testRows()))
+          .append(" labelled rows. A classifier tells them from the training rows with ROC AUC ")
+          .append(String.format(java.util.Locale.ROOT, "%.3f", t.shiftAuc())).append(": ")
+          .append(t.shifted() ? badge("overfitting", "shift") : badge("good_fit", "no clear shift"))
+          .append("</p>\n<table><thead><tr><th>column</th><th>test</th><th>statistic</th>"
+              + "<th>p-value</th></tr></thead>\n<tbody>\n");
+      for (TestCheck.ShiftedFeature f : t.features()) {
+        sb.append("<tr><td>").append(escape(f.column())).append("</td><td>")
+            .append(escape(f.test())).append("</td><td>")
+            .append(String.format(java.util.Locale.ROOT, "%.3f", f.statistic()))
+            .append("</td><td>").append(String.format(java.util.Locale.ROOT, "%.3g", f.pValue()))
+            .append("</td></tr>\n");
+      }
+      sb.append("</tbody>\n</table>\n</section>\n");
+    });
     if (!r.notes().isEmpty()) {
       sb.append("<section id=\"notes\">\n<h2>Notes</h2>\n<ul>\n");
       r.notes().forEach(n -> sb.append("<li>").append(escape(n)).append("</li>\n"));

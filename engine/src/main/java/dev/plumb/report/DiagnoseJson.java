@@ -8,6 +8,7 @@ import dev.plumb.diagnose.DiagnoseResult;
 import dev.plumb.diagnose.Extrapolation;
 import dev.plumb.diagnose.LearnerDiagnosis;
 import dev.plumb.diagnose.Remedy;
+import dev.plumb.diagnose.TestCheck;
 import dev.plumb.diagnose.ValidationCurve;
 import dev.plumb.evaluate.Interval;
 import java.util.OptionalDouble;
@@ -42,7 +43,24 @@ public final class DiagnoseJson {
         r.trivial().validationStd()));
     ArrayNode models = root.putArray("models");
     for (LearnerDiagnosis d : r.models()) {
-      models.add(model(d));
+      models.add(model(d, r.metric()));
+    }
+    if (r.test().isPresent()) {
+      TestCheck.Report t = r.test().get();
+      ObjectNode test = root.putObject("test");
+      test.put("rows", t.testRows());
+      Json.putNumber(test, "shift_auc", t.shiftAuc());
+      test.put("shifted", t.shifted());
+      ArrayNode features = test.putArray("shifted_features");
+      for (TestCheck.ShiftedFeature f : t.features()) {
+        ObjectNode fo = features.addObject();
+        fo.put("column", f.column());
+        fo.put("test", f.test());
+        Json.putNumber(fo, "statistic", f.statistic());
+        Json.putNumber(fo, "p_value", f.pValue());
+      }
+    } else {
+      root.putNull("test");
     }
     ArrayNode notes = root.putArray("notes");
     r.notes().forEach(notes::add);
@@ -51,7 +69,7 @@ public final class DiagnoseJson {
     return root;
   }
 
-  private static ObjectNode model(LearnerDiagnosis d) {
+  private static ObjectNode model(LearnerDiagnosis d, dev.plumb.evaluate.Metric metric) {
     ObjectNode o = Json.MAPPER.createObjectNode();
     o.put("name", d.spec().name());
     o.put("library", d.spec().library());
@@ -92,6 +110,9 @@ public final class DiagnoseJson {
     Json.putNumber(dec, "train", d.decomposition().train());
     Json.putNumber(dec, "validation", d.decomposition().validation());
     putOptional(dec, "test", d.decomposition().test());
+    Json.putNumber(dec, "avoidable_bias", d.decomposition().avoidableBias(metric));
+    Json.putNumber(dec, "variance", d.decomposition().variance(metric));
+    putOptional(dec, "test_shift", d.decomposition().shift(metric));
     ArrayNode remedies = o.putArray("remedies");
     int rank = 1;
     for (Remedy r : d.remedies()) {

@@ -6,6 +6,7 @@ import dev.plumb.diagnose.DiagnoseResult;
 import dev.plumb.diagnose.Extrapolation;
 import dev.plumb.diagnose.LearnerDiagnosis;
 import dev.plumb.diagnose.Remedy;
+import dev.plumb.diagnose.TestCheck;
 import dev.plumb.diagnose.ValidationCurve;
 import dev.plumb.evaluate.Interval;
 import dev.plumb.evaluate.Problem;
@@ -44,7 +45,8 @@ public final class DiagnoseText {
 
     sb.append("bias/variance (").append(r.metric().label()).append("):\n");
     TextTable dec = new TextTable(List.of("learner", "target", "train", "validation", "test",
-        "avoidable bias", "variance"), false, true, true, true, true, true, true);
+        "avoidable bias", "variance", "test shift"), false, true, true, true, true, true, true,
+        true);
     for (LearnerDiagnosis d : r.models()) {
       double target = d.decomposition().target();
       double train = d.decomposition().train();
@@ -52,7 +54,9 @@ public final class DiagnoseText {
       dec.row(d.spec().name(), num(target) + " (" + d.decomposition().targetSource() + ")",
           num(train), num(val),
           d.decomposition().test().stream().mapToObj(DiagnoseText::num).findFirst().orElse("—"),
-          num(Math.abs(target - train)), num(Math.abs(train - val)));
+          num(d.decomposition().avoidableBias(r.metric())),
+          num(d.decomposition().variance(r.metric())), d.decomposition().shift(r.metric())
+              .stream().mapToObj(DiagnoseText::num).findFirst().orElse("—"));
     }
     sb.append(dec.render()).append('\n');
 
@@ -85,6 +89,16 @@ public final class DiagnoseText {
       }
       sb.append('\n');
     }
+    r.test().ifPresent(check -> {
+      sb.append(String.format(Locale.ROOT, "test file: %,d labelled rows; train-vs-test"
+          + " classifier ROC AUC %.3f: %s%n", check.testRows(), check.shiftAuc(),
+          check.shifted() ? "the test rows differ from the training rows" : "no clear shift"));
+      for (TestCheck.ShiftedFeature f : check.features()) {
+        sb.append(String.format(Locale.ROOT, "  %-24s %-4s %.3f  p=%.3g%n", f.column(), f.test(),
+            f.statistic(), f.pValue()));
+      }
+      sb.append('\n');
+    });
     if (!r.notes().isEmpty()) {
       sb.append("notes:\n");
       r.notes().forEach(n -> sb.append("  ").append(n).append('\n'));

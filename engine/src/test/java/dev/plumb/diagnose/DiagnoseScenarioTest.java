@@ -63,7 +63,7 @@ class DiagnoseScenarioTest {
         : Splits.kFold(p.size(), 5, 1, 7);
     Metric metric = p.task().isClassification() ? Metric.BALANCED_ACCURACY : Metric.RMSE;
     return Diagnose.run(p, splits, metric, 7, new Diagnose.Options(learners, new int[0],
-        List.of(), OptionalDouble.empty(), 2), CrossValidation.Progress.NONE);
+        List.of(), OptionalDouble.empty(), 2, Optional.empty()), CrossValidation.Progress.NONE);
   }
 
   private static LearnerDiagnosis model(DiagnoseResult r, String name) {
