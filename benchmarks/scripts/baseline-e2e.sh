@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# End-to-end timing of `plumb baseline` on generated data.
+# End-to-end timing of `plumb baseline` (or, with COMMAND=diagnose, `plumb diagnose`) on generated
+# data.
 #
 # For each size (default: 10000 and 100000 rows) this script
 #   1. builds engine/target/plumb.jar if it is missing (or REBUILD=1),
@@ -18,7 +19,9 @@
 # Usage: benchmarks/scripts/baseline-e2e.sh [ROWS ...]
 # Environment:
 #   OUT_DIR    where the CSVs, JSON outputs and time logs go (default: benchmarks/target/e2e)
-#   LEARNERS   the --learners list (default: the seven learners below)
+#   COMMAND    baseline (default) or diagnose; diagnose runs with its default learners unless
+#              LEARNERS is set, and its summary lists each learner's verdict and curve
+#   LEARNERS   the --learners list (default: the seven learners below, for baseline)
 #   THREADS    passed as --threads when set (default: Plumb's default, all cores)
 #   JAVA_OPTS  extra JVM options, e.g. "-XX:StartFlightRecording=filename=x.jfr"
 #   REBUILD=1  rebuild the engine jar even if it exists
@@ -30,7 +33,12 @@ ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 cd "$ROOT"
 
 OUT_DIR="${OUT_DIR:-$ROOT/benchmarks/target/e2e}"
-LEARNERS="${LEARNERS:-majority,stratified,naive_bayes,logistic,knn,tree,random_forest}"
+COMMAND="${COMMAND:-baseline}"
+case "$COMMAND" in
+  baseline) LEARNERS="${LEARNERS:-majority,stratified,naive_bayes,logistic,knn,tree,random_forest}" ;;
+  diagnose) LEARNERS="${LEARNERS:-}" ;;
+  *) echo "baseline-e2e: COMMAND must be baseline or diagnose" >&2; exit 2 ;;
+esac
 JAR="$ROOT/engine/target/plumb.jar"
 GEN="$ROOT/benchmarks/src/main/java/dev/plumb/bench/GenerateCsv.java"
 if [ "$#" -gt 0 ]; then SIZES=("$@"); else SIZES=(10000 100000); fi
@@ -60,27 +68,29 @@ TICKS="$(getconf CLK_TCK)"
 
 for rows in "${SIZES[@]}"; do
   csv="$OUT_DIR/rows-$rows.csv"
-  json="$OUT_DIR/baseline-$rows.json"
-  timelog="$OUT_DIR/time-$rows.txt"
-  summary="$OUT_DIR/summary-$rows.json"
+  json="$OUT_DIR/$COMMAND-$rows.json"
+  timelog="$OUT_DIR/$COMMAND-time-$rows.txt"
+  summary="$OUT_DIR/$COMMAND-summary-$rows.json"
   # deterministic: same rows and seed give the same bytes, so an existing file is reused
   if [ ! -s "$csv" ] || [ "$(($(wc -l <"$csv") - 1))" != "$rows" ]; then
     java "$GEN" "$csv" "$rows" ${SEED:+"$SEED"} >&2
   fi
   load="$(cut -d' ' -f1-3 /proc/loadavg)"
-  echo "baseline-e2e: $rows rows, load average before: $load ($(uptime | sed 's/.*up/up/'))" >&2
-  args=(baseline "$csv" --target target --learners "$LEARNERS" --json "$json" --quiet)
+  echo "baseline-e2e: $COMMAND, $rows rows, load average before: $load ($(uptime | sed 's/.*up/up/'))" >&2
+  args=("$COMMAND" "$csv" --target target --json "$json" --quiet)
+  if [ -n "$LEARNERS" ]; then args+=(--learners "$LEARNERS"); fi
   if [ -n "${THREADS:-}" ]; then args+=(--threads "$THREADS"); fi
   rm -f "$json"
   set +e
   busy0="$(busy_ticks)"
   # shellcheck disable=SC2086 # JAVA_OPTS is a list of words
-  /usr/bin/time -v -o "$timelog" java ${JAVA_OPTS:-} -jar "$JAR" "${args[@]}" >"$OUT_DIR/stdout-$rows.txt"
+  /usr/bin/time -v -o "$timelog" java ${JAVA_OPTS:-} -jar "$JAR" "${args[@]}" \
+    >"$OUT_DIR/$COMMAND-stdout-$rows.txt"
   rc=$?
   busy1="$(busy_ticks)"
   set -e
   if [ "$rc" != 0 ] || [ ! -s "$json" ]; then
-    echo "baseline-e2e: plumb exited with $rc on $rows rows; see $OUT_DIR/stdout-$rows.txt" >&2
+    echo "baseline-e2e: plumb exited with $rc on $rows rows; see $OUT_DIR/$COMMAND-stdout-$rows.txt" >&2
     tail -5 "$timelog" >&2 || true
     exit 1
   fi
@@ -90,8 +100,19 @@ for rows in "${SIZES[@]}"; do
   sys="$(field "$timelog" 'System time (seconds)')"
   others="$(awk -v a="$busy0" -v b="$busy1" -v t="$TICKS" -v u="$user" -v s="$sys" \
     'BEGIN { o = (b - a) / t - u - s; printf "%.1f", (o < 0 ? 0 : o) }')"
-  jq -c --argjson rows "$rows" --argjson wall "$wall" --argjson rss "$rss_kb" \
-      --argjson user "$user" --argjson sys "$sys" --arg load "$load" --argjson others "$others" '
+  if [ "$COMMAND" = diagnose ]; then
+    filter='
+    def r(n): (. * pow(10; n) | round) / pow(10; n);
+    {rows: $rows, wall_seconds: $wall, peak_rss_mb: ($rss / 1024 | r(1)),
+     cpu_seconds: {user: $user, sys: $sys}, load_before: $load, others_cpu_seconds: $others,
+     total_seconds: (.timings.total_seconds | r(3)), train_sizes: .train_sizes,
+     models: [.models[] | {name, diagnosis, more_data_helps,
+       validation: (.learning_curve[-1].validation.mean | r(4)),
+       train: (.learning_curve[-1].train.mean | r(4)),
+       fit_seconds_full: (.learning_curve[-1].fit_seconds | r(3)),
+       sweep: (.validation_curve.parameter // null)}]}'
+  else
+    filter='
     def r(n): (. * pow(10; n) | round) / pow(10; n);
     {
       rows: $rows,
@@ -113,5 +134,9 @@ for rows in "${SIZES[@]}"; do
          else {error: .error} end)}] | from_entries),
       predict_seconds_per_1000: ([.models[] | select(.status == "ok")
         | {key: .name, value: (.predict_seconds_per_1000 | r(4))}] | from_entries)
-    }' "$json" | tee "$summary"
+    }'
+  fi
+  jq -c --argjson rows "$rows" --argjson wall "$wall" --argjson rss "$rss_kb" \
+      --argjson user "$user" --argjson sys "$sys" --arg load "$load" --argjson others "$others" \
+      "$filter" "$json" | tee "$summary"
 done
