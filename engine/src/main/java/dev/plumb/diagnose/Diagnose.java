@@ -26,7 +26,7 @@ public final class Diagnose {
   /** Learning-curve sizes by default. */
   public static final int DEFAULT_SIZES = 8;
   /** Validation curves run at the largest curve size up to this many training rows. */
-  public static final int SWEEP_MAX_ROWS = 20_000;
+  public static final int SWEEP_MAX_ROWS = 10_000;
   /** The smallest default size. */
   static final int MIN_SIZE = 40;
 
