@@ -20,6 +20,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.IntStream;
 
 /**
  * Fits learners on growing nested subsets of each training fold (learning curves) and across a
@@ -195,20 +196,26 @@ public final class CurveRunner {
     }
   }
 
-  /** Log-spaced sizes from {@code min} to {@code max}, {@code count} of them, distinct. */
+  /**
+   * Log-spaced sizes from {@code min} to {@code max}, {@code count} of them, distinct; every whole
+   * number from {@code min} to {@code max} when there are no more than {@code count} of them.
+   */
   public static int[] logSpaced(int min, int max, int count) {
     if (max <= min || count < 2) {
       return new int[] {max};
     }
-    List<Integer> out = new ArrayList<>();
+    if (max - min + 1 <= count) {
+      return IntStream.rangeClosed(min, max).toArray();
+    }
+    int[] out = new int[count];
     for (int i = 0; i < count; i++) {
       double v = Math.exp(Math.log(min) + (Math.log(max) - Math.log(min)) * i / (count - 1));
       int n = i == count - 1 ? max : (int) Math.round(v);
-      if (out.isEmpty() || n > out.get(out.size() - 1)) {
-        out.add(n);
-      }
+      // where rounding makes neighbours equal (the small end of a short range), step by one,
+      // leaving room for the sizes still to come
+      out[i] = Math.min(Math.max(n, i == 0 ? min : out[i - 1] + 1), max - (count - 1 - i));
     }
-    return out.stream().mapToInt(Integer::intValue).toArray();
+    return out;
   }
 
   private record Fit(int job, int sweepValue, int size, Learner learner) {}

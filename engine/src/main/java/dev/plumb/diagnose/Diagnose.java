@@ -136,10 +136,11 @@ public final class Diagnose {
     int fullRows = splits.folds().stream().mapToInt(Fold::trainSize).min().orElseThrow();
     int validationRows = (int) Math.round(splits.folds().stream()
         .mapToInt(Fold::validationSize).average().orElseThrow());
+    // before the default learners' cross-validation, so that bad --sizes fail at once
+    int[] sizes = sizes(options.sizes(), fullRows, problem.classNames().size(), notes);
     List<Learner> learners = options.learners().isEmpty()
         ? defaultLearners(problem, splits, metric, seed, options.threads(), progress, notes)
         : options.learners();
-    int[] sizes = sizes(options.sizes(), fullRows, problem.classNames().size(), notes);
     int sweepSize = sizes[0];
     for (int s : sizes) {
       if (s <= SWEEP_MAX_ROWS) {

@@ -37,8 +37,10 @@ import org.apache.commons.math3.distribution.NormalDistribution;
  * error itself exceeds the best validation error found by a clear margin, and something more
  * capable (a more complex setting, or another learner on the same folds) validates clearly
  * better; {@code good_fit} when validation is within the noise of the best found; then
- * {@code overfitting} for a large gap, {@code underfitting} when something more capable is
- * clearly better, else {@code inconclusive}. Stateless.
+ * {@code overfitting} when the gap is large, or significant and larger than the training score's
+ * own shortfall from the best (variance dominates bias); {@code underfitting} when the training
+ * score falls clearly short of the best and something more capable is clearly better; else
+ * {@code inconclusive}. Stateless.
  */
 public final class Diagnoser {
   static final double MIN_EFFECT = 0.02;
@@ -180,18 +182,22 @@ public final class Diagnoser {
       evidence = gapText + "; validation is within the folds' noise of the best score found ("
           + fmt(best) + ")" + (largeGap ? "; the gap is large, but no simpler setting does as"
           + " well" : "");
-    } else if (largeGap) {
+    } else if (largeGap || (gap.mean > MIN_EFFECT && gap.mean > 2 * gap.se
+        && gap.mean > trMean - bestRel)) {
+      // short of the best, and mostly through the train/validation gap (variance), not bias
       verdict = Verdict.OVERFITTING;
       effect = gap.mean;
       effectSe = gap.se;
-      evidence = gapText + "; it fits its training rows far better than new rows, and the best"
-          + " score found is " + fmt(best);
-    } else if (stronger.isPresent() && stronger.get().clearlyBetter()) {
+      evidence = gapText + "; validation falls short of the best score found (" + fmt(best)
+          + ") more through the gap than through the training score";
+    } else if (trMean > bestRel + noise && stronger.isPresent()
+        && stronger.get().clearlyBetter()) {
       verdict = Verdict.UNDERFITTING;
       Comparison s = stronger.get();
       effect = -s.relDifference;
       effectSe = s.se;
-      evidence = gapText + "; " + s.label + " validates clearly better (" + fmt(s.score) + ")";
+      evidence = gapText + "; the training score is itself below the best validation score"
+          + " found, and " + s.label + " validates clearly better (" + fmt(s.score) + ")";
     } else {
       verdict = Verdict.INCONCLUSIVE;
       effect = 0;

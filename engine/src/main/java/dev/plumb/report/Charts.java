@@ -9,11 +9,14 @@ import java.awt.Font;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.math.BigDecimal;
+import java.math.MathContext;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.HashSet;
 import java.util.List;
@@ -31,6 +34,7 @@ import org.knowm.xchart.XYChartBuilder;
 import org.knowm.xchart.XYSeries;
 import org.knowm.xchart.internal.chartpart.Chart;
 import org.knowm.xchart.style.AxesChartStyler;
+import org.knowm.xchart.style.Styler;
 import org.knowm.xchart.style.markers.SeriesMarkers;
 
 /**
@@ -270,7 +274,7 @@ final class Charts {
 
   /**
    * Training and validation scores against x (training rows, or a parameter's positions), each a
-   * line of means with a shaded ±1 standard deviation band; legend on.
+   * line of means with a shaded ±1 standard deviation band; the legend under the plot.
    *
    * @param x the x values, increasing
    * @param logX whether x is drawn on a log scale (training sizes)
@@ -280,29 +284,36 @@ final class Charts {
    */
   static Svg curves(double[] x, boolean logX, String xTitle, String yTitle, double[] trainMean,
       double[] trainStd, double[] validationMean, double[] validationStd, List<String> tickLabels) {
-    XYChart chart = new XYChartBuilder().width(WIDTH).height(HEIGHT + 20).xAxisTitle(xTitle)
+    XYChart chart = new XYChartBuilder().width(WIDTH).height(HEIGHT + 30).xAxisTitle(xTitle)
         .yAxisTitle(yTitle).build();
     style(chart.getStyler());
     chart.getStyler().setLegendVisible(true);
-    chart.getStyler().setLegendPosition(org.knowm.xchart.style.Styler.LegendPosition.InsideSE);
-    chart.getStyler().setLegendBorderColor(GRID);
-    chart.getStyler().setXAxisLogarithmic(logX);
+    // under the plot, not inside: a corner inside is where the lines end for an error metric
+    chart.getStyler().setLegendPosition(Styler.LegendPosition.OutsideS);
+    chart.getStyler().setLegendLayout(Styler.LegendLayout.Horizontal);
+    chart.getStyler().setLegendBorderColor(Color.WHITE);
     chart.getStyler().setYAxisMin(null);
     chart.getStyler().setYAxisDecimalPattern("0.###");
     chart.getStyler().setPlotGridVerticalLinesVisible(logX);
+    double[] at = x;
     if (tickLabels != null) {
       chart.getStyler().setxAxisTickLabelsFormattingFunction(v -> {
         int i = (int) Math.round(v);
         return Math.abs(v - i) < 1e-9 && i >= 0 && i < tickLabels.size() ? tickLabels.get(i) : "";
       });
-    } else if (!logX) {
+    } else if (logX) {
+      // XChart's log axis labels powers of ten only, and a curve's sizes often span none or one:
+      // draw log10(x) on a linear axis instead and label its ticks with the sizes they stand for
+      at = Arrays.stream(x).map(Math::log10).toArray();
+      chart.getStyler().setxAxisTickLabelsFormattingFunction(Charts::rowsAtLog10);
+    } else {
       chart.getStyler().setxAxisTickLabelsFormattingFunction(Charts::number);
     }
-    band(chart, "train ±1 sd", x, trainMean, trainStd, new Color(0x4C, 0x78, 0xA8, 50));
-    band(chart, "validation ±1 sd", x, validationMean, validationStd,
+    band(chart, "train ±1 sd", at, trainMean, trainStd, new Color(0x4C, 0x78, 0xA8, 50));
+    band(chart, "validation ±1 sd", at, validationMean, validationStd,
         new Color(0xE4, 0x57, 0x56, 50));
-    line(chart, "train", x, trainMean, NUMERIC);
-    line(chart, "validation", x, validationMean, CATEGORY);
+    line(chart, "train", at, trainMean, NUMERIC);
+    line(chart, "validation", at, validationMean, CATEGORY);
     return svg(chart);
   }
 
@@ -389,6 +400,12 @@ final class Charts {
     s.setYAxisMin(0.0);
     s.setYAxisDecimalPattern("#,##0");
     s.setToolTipsEnabled(false);
+  }
+
+  /** A tick of a log10 row axis: the rows it stands for, to two significant digits. */
+  private static String rowsAtLog10(Double v) {
+    double rows = new BigDecimal(Math.pow(10, v)).round(new MathContext(2)).doubleValue();
+    return rows >= 10 ? String.format(Locale.ROOT, "%,.0f", rows) : TextTable.number(rows);
   }
 
   private static String number(Double v) {

@@ -56,7 +56,8 @@ public final class DiagnoseHtml {
     item(sb, "libraries", escape(HtmlPage.libraries(provenance)));
     sb.append("</dl>\n</section>\n");
 
-    sb.append("<section id=\"verdicts\">\n<h2>Verdicts</h2>\n<table class=\"verdicts\">\n"
+    sb.append("<section id=\"verdicts\">\n<h2>Verdicts</h2>\n<div class=\"scroll\">\n"
+        + "<table class=\"verdicts\">\n"
         + "<thead><tr><th>learner</th><th>diagnosis</th><th>confidence</th><th>train</th>"
         + "<th>validation</th><th>more data helps</th><th>target</th><th>avoidable bias</th>"
         + "<th>variance</th></tr></thead>\n<tbody>\n");
@@ -76,7 +77,7 @@ public final class DiagnoseHtml {
           .append("</td><td>").append(DiagnoseText.num(d.decomposition().variance(r.metric())))
           .append("</td></tr>\n");
     }
-    sb.append("</tbody>\n</table>\n</section>\n");
+    sb.append("</tbody>\n</table>\n</div>\n</section>\n");
 
     ChartDrawer drawer = new ChartDrawer("Some charts could not be drawn");
     int i = 0;
@@ -169,7 +170,11 @@ public final class DiagnoseHtml {
       .badge.overfitting, .badge.underfitting { color: var(--warning);
         background: var(--warning-bg); }
       .badge.inconclusive { color: var(--muted); background: #f0f2f5; }
-      .charts { display: flex; flex-wrap: wrap; gap: 16px; }
+      table.verdicts td:first-child code { overflow-wrap: anywhere; }
+      .charts { display: grid; grid-template-columns: repeat(auto-fill, minmax(480px, 1fr));
+        gap: 14px; }
+      figure { margin: 0; padding: 8px; border: 1px solid var(--line); border-radius: 6px;
+        break-inside: avoid; }
       ol.remedies li { margin: 4px 0; }
       """;
 }

@@ -19,10 +19,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The reports {@code plumb profile --html} and {@code plumb baseline --html} write, opened in a
- * real headless Chromium: the page loads without a console error (a Content-Security-Policy
- * violation is one), every chart is there, loaded and drawn at a size above zero, and a screenshot
- * of the whole page is saved under {@code target/screenshots/} for a person to look at.
+ * The reports {@code plumb profile --html}, {@code plumb baseline --html} and {@code plumb
+ * diagnose --html} write, opened in a real headless Chromium: the page loads without a console
+ * error (a Content-Security-Policy violation is one), every chart is there, loaded and drawn at a
+ * size above zero, and a screenshot of the whole page is saved under {@code target/screenshots/}
+ * for a person to look at.
  */
 @Tag("browser")
 class HtmlReportsInBrowserTest {
@@ -71,6 +72,24 @@ class HtmlReportsInBrowserTest {
     assertThat(browser.consoleErrors()).isEmpty();
     assertEveryChartDrawn(1);
     assertScreenshot("baseline-penguins");
+  }
+
+  @Test
+  void diagnoseShowsBothCurvesOfEveryLearnerWithoutErrors() throws IOException {
+    Path html = dir.resolve("penguins-diagnose.html");
+    CliRun run = CliRun.of("diagnose", PENGUINS, "--target", "species", "--learners",
+        "logistic,tree", "--html", html.toString());
+    assertThat(run.exitCode()).as(run.err()).isZero();
+
+    browser.open(html);
+
+    assertThat(browser.consoleErrors()).isEmpty();
+    // two learners, each with a learning curve and a validation curve
+    assertEveryChartDrawn(4);
+    // the verdicts table names each learner by its full spec, which must wrap, not widen the page
+    assertThat(browser.evaluate("document.documentElement.scrollWidth").asInt())
+        .as("page width").isLessThanOrEqualTo(browser.evaluate("window.innerWidth").asInt());
+    assertScreenshot("diagnose-penguins");
   }
 
   /**
