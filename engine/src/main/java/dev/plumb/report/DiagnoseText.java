@@ -81,7 +81,8 @@ public final class DiagnoseText {
             vc.trainSize(), vc.sweep().values().get(vc.current()), sparkline(vc.points().stream()
                 .mapToDouble(CurvePoint::validationMean).toArray()), String.join("  ", cells)));
       }
-      sb.append("  ").append(extrapolation(d.extrapolation(), r.metric().label())).append('\n');
+      sb.append("  extrapolation: ").append(extrapolation(d.extrapolation(), r.metric().label()))
+          .append('\n');
       int rank = 1;
       for (Remedy remedy : d.remedies()) {
         sb.append(String.format(Locale.ROOT, "  %d. %s%s: %s%n", rank++, remedy.action(),
@@ -110,10 +111,10 @@ public final class DiagnoseText {
 
   static String extrapolation(Extrapolation e, String metric) {
     if (e.atTwice().isEmpty()) {
-      return "extrapolation: " + e.reason();
+      return e.reason();
     }
     StringBuilder sb = new StringBuilder(String.format(Locale.ROOT,
-        "extrapolation (power law): %s %s with %,d training rows, %s with %,d; levels off at %s",
+        "power law: %s %s with %,d training rows, %s with %,d; levels off at %s",
         metric, interval(e.atTwice().get()), 2L * e.rows(), interval(e.atTenTimes().get()),
         10L * e.rows(), interval(e.asymptote().get())));
     e.rowsForGoal().ifPresent(n -> sb.append(String.format(Locale.ROOT,
