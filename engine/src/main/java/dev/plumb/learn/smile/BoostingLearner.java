@@ -77,23 +77,24 @@ final class BoostingLearner extends CartLearner {
     OptionalInt maxDepth = OptionalInt.of(settings.maxDepth());
     int depth = CartLimits.depth(maxDepth);
     int leaves = CartLimits.leaves(OptionalInt.empty(), maxDepth, data.rows());
+    SmileColumns columns = SmileColumns.of(data);
     if (classification) {
       int[] present = SmileFrames.presentClasses(data);
       if (present.length == 1) {
         return ConstantModel.oneClass(present[0], data.numClasses());
       }
-      var frame = SmileFrames.classification(data);
+      var frame = SmileFrames.classification(data, columns);
       MathEx.setSeed(seed);
       GradientTreeBoost model = GradientTreeBoost.fit(SmileFrames.formula(), frame,
           settings.trees(), depth, leaves, settings.nodeSize(), settings.shrinkage(),
           settings.subsample());
-      return new TupleClassifier(model, data.numClasses());
+      return new TupleClassifier(model, data.numClasses(), columns);
     }
-    var frame = SmileFrames.regression(data);
+    var frame = SmileFrames.regression(data, columns);
     MathEx.setSeed(seed);
     smile.regression.GradientTreeBoost model = smile.regression.GradientTreeBoost.fit(
         SmileFrames.formula(), frame, Loss.ls(), settings.trees(), depth, leaves,
         settings.nodeSize(), settings.shrinkage(), settings.subsample());
-    return new TupleRegressor(model);
+    return new TupleRegressor(model, columns);
   }
 }

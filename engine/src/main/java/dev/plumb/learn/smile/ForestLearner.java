@@ -20,7 +20,8 @@ import smile.data.type.StructType;
  *
  * <p>Defaults are scikit-learn's {@code RandomForestClassifier}/{@code RandomForestRegressor}: 100
  * trees; {@code mtry=sqrt} features tried per split for classes and {@code mtry=all} for numbers
- * (scikit-learn's {@code max_features}); unlimited depth; leaves of one row; bootstrap samples as
+ * (scikit-learn's {@code max_features}, but counting a one-hot encoded category as one feature, as
+ * Smile sees it: see {@link Mtry}); unlimited depth; leaves of one row; bootstrap samples as
  * large as the data ({@code subsample=1.0}; below 1, Smile samples that fraction without
  * replacement). Probabilities are the leaf class shares averaged over the trees, as scikit-learn
  * does (see {@link LeafShareClassifier}). Two differences remain: Smile draws the bootstrap sample
@@ -82,7 +83,8 @@ final class ForestLearner extends CartLearner {
   @Override
   public Model fit(TrainingSet data, long seed) {
     check(data);
-    int mtry = settings.mtry().resolve(data.features());
+    SmileColumns columns = SmileColumns.of(data);
+    int mtry = settings.mtry().resolve(columns.columns());
     int depth = CartLimits.depth(settings.maxDepth());
     int leaves = CartLimits.leaves(OptionalInt.empty(), settings.maxDepth(), data.rows());
     LongStream seeds = treeSeeds(seed, settings.trees());
@@ -92,16 +94,16 @@ final class ForestLearner extends CartLearner {
         return ConstantModel.oneClass(present[0], data.numClasses());
       }
       RandomForest forest = RandomForest.fit(SmileFrames.formula(),
-          SmileFrames.classification(data), settings.trees(), mtry, SplitRule.GINI, depth, leaves,
-          settings.nodeSize(), settings.subsample(), null, seeds);
+          SmileFrames.classification(data, columns), settings.trees(), mtry, SplitRule.GINI, depth,
+          leaves, settings.nodeSize(), settings.subsample(), null, seeds);
       StructType schema = forest.schema();
       return new LeafShareClassifier(forest, forest.trees(), forest.classes(), data.numClasses(),
-          schema);
+          schema, columns);
     }
     smile.regression.RandomForest forest = smile.regression.RandomForest.fit(
-        SmileFrames.formula(), SmileFrames.regression(data), settings.trees(), mtry, depth, leaves,
-        settings.nodeSize(), settings.subsample(), seeds);
-    return new LeafMeanRegressor(forest, forest.trees(), forest.schema());
+        SmileFrames.formula(), SmileFrames.regression(data, columns), settings.trees(), mtry,
+        depth, leaves, settings.nodeSize(), settings.subsample(), seeds);
+    return new LeafMeanRegressor(forest, forest.trees(), forest.schema(), columns);
   }
 
   /**

@@ -11,25 +11,31 @@ import smile.regression.RegressionTree;
  * (Smile's own rule for both). It walks Smile's fitted trees with one reused {@link RowTuple}, tree
  * by tree over all rows to keep each tree in cache, instead of calling Smile's
  * {@code predict(Tuple)}, which goes row by row and projects every row into a new tuple.
- * Immutable and thread-safe.
+ * Incoming rows of features are first turned into the columns the trees were fitted on, each
+ * one-hot block into one nominal column ({@link SmileColumns#rows}). Immutable and thread-safe.
  */
 final class LeafMeanRegressor extends SmileModel {
   private final RegressionTree[] trees;
   private final StructType schema;
+  private final SmileColumns columns;
 
   /**
    * @param fitted the Smile tree or forest, for the size
    * @param trees its trees
    * @param schema Smile's predictor schema
+   * @param columns how features became the predictor columns the trees were fitted on
    */
-  LeafMeanRegressor(Serializable fitted, RegressionTree[] trees, StructType schema) {
-    super(fitted, schema.length(), false);
+  LeafMeanRegressor(Serializable fitted, RegressionTree[] trees, StructType schema,
+      SmileColumns columns) {
+    super(fitted, columns.features(), false);
     this.trees = trees.clone();
     this.schema = schema;
+    this.columns = columns;
   }
 
   @Override
-  double[] values(double[][] x) {
+  double[] values(double[][] features) {
+    double[][] x = columns.rows(features);
     double[] out = new double[x.length];
     RowTuple row = new RowTuple(schema);
     // tree by tree, so that one tree's nodes stay in cache while every row passes through it

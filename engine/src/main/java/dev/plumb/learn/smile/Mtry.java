@@ -9,6 +9,12 @@ import java.util.Optional;
  * least 1), {@code all}, a count, or a fraction of the features (floored, at least 1). The count is
  * only known at fit time, so {@link #resolve} does the final check. Immutable.
  *
+ * <p>The features counted are the columns Smile's trees split on ({@link SmileColumns}), in which a
+ * one-hot encoded category is one nominal column: 20 numbers and two categories of 5 and 21 levels
+ * are 22 features ({@code sqrt}: 4), where scikit-learn, given the one-hot matrix, would count 46
+ * ({@code sqrt}: 6). A category tried at a split offers all its levels, so counting it once keeps
+ * its chance of being tried that of any other column, as R's randomForest does with factors.
+ *
  * @param rule which rule
  * @param value the count or the fraction; 0 for the other rules
  */
@@ -100,7 +106,8 @@ record Mtry(Rule rule, double value) {
     };
     if (rule == Rule.COUNT && m > p) {
       throw new IllegalArgumentException("mtry=" + m + " is more than the " + p
-          + " features of the data; use at most " + p + ", or sqrt, log2, all or a fraction");
+          + " features of the data (a one-hot encoded category counts as one); use at most " + p
+          + ", or sqrt, log2, all or a fraction");
     }
     return Math.max(1, Math.min(m, p));
   }

@@ -6,8 +6,9 @@ import smile.data.type.StructType;
 /**
  * A Smile {@link Tuple} that views one {@code double[]} row and is moved from row to row, so that
  * predicting a batch allocates no tuple per row and never boxes a value on the hot path
- * ({@link #getDouble}, which is what Smile's tree nodes call). Its schema is the fitted model's own
- * predictor schema, so a model's formula binds to it once and then reuses the binding.
+ * ({@link #getDouble} and {@link #getInt}, which are what Smile's tree nodes call). Its schema is
+ * the fitted model's own predictor schema, so a model's formula binds to it once and then reuses
+ * the binding.
  *
  * <p>Mutable and not thread-safe: each prediction call makes its own.
  */
@@ -38,5 +39,11 @@ final class RowTuple implements Tuple {
   @Override
   public double getDouble(int i) {
     return row[i];
+  }
+
+  /** The level of a nominal column, which {@link SmileColumns#rows} stores as a double. */
+  @Override
+  public int getInt(int i) {
+    return (int) row[i];
   }
 }

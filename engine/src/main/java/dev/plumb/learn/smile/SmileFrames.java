@@ -10,7 +10,8 @@ import smile.data.vector.IntVector;
 
 /**
  * Turns a {@link TrainingSet} into the column-oriented Smile {@link DataFrame} and the
- * {@link Formula} that Smile's model builders take.
+ * {@link Formula} that Smile's model builders take: every feature as a column of doubles, or, for
+ * the tree learners, the {@link SmileColumns} in which a one-hot block is one nominal column.
  *
  * <p>Features are named by position ({@code f0}, {@code f1}, ...) rather than by their Plumb names,
  * which may contain any character and could collide with the target's name; Smile's fitted trees
@@ -36,9 +37,14 @@ final class SmileFrames {
     return "f" + j;
   }
 
-  /** Features and class indices. */
-  static DataFrame classification(TrainingSet data) {
-    return frame(data.x(), null, IntVector.of(TARGET, data.classes()));
+  /** The predictor {@code columns} of the features, and class indices. */
+  static DataFrame classification(TrainingSet data, SmileColumns columns) {
+    return columns.frame(data.x(), IntVector.of(TARGET, data.classes()));
+  }
+
+  /** The predictor {@code columns} of the features, and the numeric target. */
+  static DataFrame regression(TrainingSet data, SmileColumns columns) {
+    return columns.frame(data.x(), DoubleVector.of(TARGET, data.y()));
   }
 
   /** Features and numeric target. */

@@ -74,18 +74,20 @@ final class TreeLearner extends CartLearner {
     check(data);
     int depth = CartLimits.depth(settings.maxDepth());
     int leaves = CartLimits.leaves(settings.maxNodes(), settings.maxDepth(), data.rows());
+    SmileColumns columns = SmileColumns.of(data);
     if (classification) {
       int[] present = SmileFrames.presentClasses(data);
       if (present.length == 1) {
         return ConstantModel.oneClass(present[0], data.numClasses());
       }
-      DecisionTree tree = DecisionTree.fit(SmileFrames.formula(), SmileFrames.classification(data),
-          SplitRule.GINI, depth, leaves, settings.nodeSize());
+      DecisionTree tree = DecisionTree.fit(SmileFrames.formula(),
+          SmileFrames.classification(data, columns), SplitRule.GINI, depth, leaves,
+          settings.nodeSize());
       return new LeafShareClassifier(tree, new DecisionTree[] {tree}, tree.classes(),
-          data.numClasses(), tree.schema());
+          data.numClasses(), tree.schema(), columns);
     }
-    RegressionTree tree = RegressionTree.fit(SmileFrames.formula(), SmileFrames.regression(data),
-        depth, leaves, settings.nodeSize());
-    return new LeafMeanRegressor(tree, new RegressionTree[] {tree}, tree.schema());
+    RegressionTree tree = RegressionTree.fit(SmileFrames.formula(),
+        SmileFrames.regression(data, columns), depth, leaves, settings.nodeSize());
+    return new LeafMeanRegressor(tree, new RegressionTree[] {tree}, tree.schema(), columns);
   }
 }

@@ -48,7 +48,8 @@
  *       <td>trees of a forest, rounds of boosting ({@code n_estimators})</td></tr>
  *   <tr><td>{@code mtry}</td>
  *       <td>{@code sqrt}, {@code log2}, {@code all}, a count, or a fraction in (0, 1]</td>
- *       <td>features tried per split ({@code max_features})</td></tr>
+ *       <td>features tried per split ({@code max_features}); a one-hot encoded category counts
+ *       as one feature, where scikit-learn counts each of its one-hot columns</td></tr>
  *   <tr><td>{@code subsample}</td><td>(0, 1]</td>
  *       <td>forest: 1.0 is a bootstrap sample of n rows, less a fraction drawn without
  *       replacement ({@code max_samples}); boosting: fraction of rows per round
@@ -72,7 +73,14 @@
  * <p>Data: features reach Smile as columns {@code f0, f1, ...} of a {@code DataFrame} and the
  * target as column {@code target}; Smile re-encodes class indices to the classes present in the
  * training rows, and models map them back, giving probability 0 to classes absent from training.
- * A training set of a single class gives a model that predicts that class.
+ * A training set of a single class gives a model that predicts that class. For the tree learners
+ * (tree, stump, random forest, gradient boosting) each one-hot block is one integer column with a
+ * Smile {@code NominalScale} ({@code SmileColumns}), which Smile's CART splits one level against
+ * the rest, as a tree on the one-hot features would, without sorting and re-partitioning a row
+ * order for every one-hot feature; their models collapse incoming rows the same way. (A Smile
+ * classification tree scores every level of a nominal column, whereas on a 0/1 feature it skips
+ * the one threshold when the last 0 and the first 1 in its sort order have the same class, so a
+ * category's split is no longer missed that way.) Other learners see every feature as a number.
  *
  * <p>Randomness and threads: all randomness comes from the seed given to {@code fit}. Forests pass
  * Smile one seed per tree; boosting reseeds Smile's thread-local generator ({@code MathEx}) on the

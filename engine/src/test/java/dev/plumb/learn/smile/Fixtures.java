@@ -5,11 +5,14 @@ import dev.plumb.data.CsvOptions;
 import dev.plumb.data.CsvTableReader;
 import dev.plumb.data.NumericColumn;
 import dev.plumb.data.Table;
+import dev.plumb.learn.FeatureGroup;
 import dev.plumb.learn.Learner;
 import dev.plumb.learn.LearnerSpec;
 import dev.plumb.learn.TrainingSet;
 import dev.plumb.plan.Task;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
 import java.util.stream.IntStream;
@@ -34,6 +37,61 @@ final class Fixtures {
 
   private static List<String> featureNames(double[][] x) {
     return IntStream.range(0, x[0].length).mapToObj(j -> "x" + j).toList();
+  }
+
+  /**
+   * Rows of {@code numbers} followed by a one-hot block of {@code levels} features, as the
+   * preprocessor writes a category: row {@code i} has level {@code level[i]}, or no feature set
+   * when {@code level[i]} is -1.
+   */
+  static double[][] withCategory(double[][] numbers, int[] level, int levels) {
+    double[][] x = new double[numbers.length][];
+    for (int i = 0; i < x.length; i++) {
+      int p = numbers[i].length;
+      x[i] = Arrays.copyOf(numbers[i], p + levels);
+      if (level[i] >= 0) {
+        x[i][p + level[i]] = 1;
+      }
+    }
+    return x;
+  }
+
+  /** Names {@code x0, x1, ...} for the numbers, then {@code c=0, c=1, ...} for the category. */
+  static List<String> categoryNames(int numbers, int levels) {
+    List<String> names = new ArrayList<>();
+    for (int j = 0; j < numbers; j++) {
+      names.add("x" + j);
+    }
+    for (int l = 0; l < levels; l++) {
+      names.add("c=" + l);
+    }
+    return names;
+  }
+
+  /** Groups of {@link #withCategory} rows: one per number, one one-hot group {@code c}. */
+  static List<FeatureGroup> categoryGroups(int numbers, int levels) {
+    List<FeatureGroup> groups = new ArrayList<>();
+    for (int j = 0; j < numbers; j++) {
+      groups.add(new FeatureGroup("x" + j, FeatureGroup.Kind.NUMERIC, j, 1));
+    }
+    groups.add(new FeatureGroup("c", FeatureGroup.Kind.ONE_HOT, numbers, levels));
+    return groups;
+  }
+
+  /** A classification set of {@link #withCategory} rows with {@code numbers} numbers. */
+  static TrainingSet classesWithCategory(double[][] x, int[] y, int numClasses, int numbers) {
+    int levels = x[0].length - numbers;
+    List<String> names = IntStream.range(0, numClasses).mapToObj(c -> "c" + c).toList();
+    Task task = numClasses == 2 ? Task.BINARY : Task.MULTICLASS;
+    return TrainingSet.classification(task, x, y, names, categoryNames(numbers, levels),
+        categoryGroups(numbers, levels));
+  }
+
+  /** A regression set of {@link #withCategory} rows with {@code numbers} numbers. */
+  static TrainingSet numbersWithCategory(double[][] x, double[] y, int numbers) {
+    int levels = x[0].length - numbers;
+    return TrainingSet.regression(x, y, categoryNames(numbers, levels),
+        categoryGroups(numbers, levels));
   }
 
   /** Iris: the four measurements, and the species as classes 0..2 (alphabetical order). */

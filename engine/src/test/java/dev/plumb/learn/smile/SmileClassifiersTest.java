@@ -43,7 +43,7 @@ class SmileClassifiersTest {
     TrainingSet iris = Fixtures.iris();
     Model ours = learner("tree(max_depth=3)", Task.MULTICLASS).fit(iris, 1);
     // the same tree straight from Smile: max_depth 3 is Smile's maxDepth 4
-    DataFrame frame = SmileFrames.classification(iris);
+    DataFrame frame = SmileFrames.classification(iris, SmileColumns.of(iris));
     DecisionTree smile = DecisionTree.fit(SmileFrames.formula(), frame, SplitRule.GINI, 4, 150, 1);
     double[][] p = ours.predictProba(iris.x());
     for (int i = 0; i < iris.rows(); i++) {

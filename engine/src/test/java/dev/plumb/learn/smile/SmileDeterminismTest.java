@@ -4,10 +4,13 @@ import static dev.plumb.learn.smile.Fixtures.learner;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.plumb.learn.Learner;
+import dev.plumb.learn.Model;
 import dev.plumb.learn.TrainingSet;
 import dev.plumb.plan.Task;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.SplittableRandom;
+import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -21,6 +24,24 @@ import org.junit.jupiter.api.Test;
 class SmileDeterminismTest {
   private static final TrainingSet TRAIN = Fixtures.noisyBinary(300, 6, 1);
   private static final double[][] TEST = Fixtures.noisyBinary(100, 6, 2).x();
+
+  /** Two numbers and a 6-level category (a one-hot block that Smile sees as one column). */
+  private static final TrainingSet CATEGORY_TRAIN = categorical(300, 3);
+  private static final double[][] CATEGORY_TEST = categorical(100, 4).x();
+
+  private static TrainingSet categorical(int n, long seed) {
+    TrainingSet numbers = Fixtures.noisyBinary(n, 2, seed);
+    SplittableRandom r = new SplittableRandom(seed + 10);
+    int[] level = new int[n];
+    int[] y = numbers.classes().clone();
+    for (int i = 0; i < n; i++) {
+      level[i] = r.nextInt(6);
+      if (level[i] == 0) {
+        y[i] = 1;
+      }
+    }
+    return Fixtures.classesWithCategory(Fixtures.withCategory(numbers.x(), level, 6), y, 2, 2);
+  }
 
   private static double[][] proba(Learner l, long seed) {
     return l.fit(TRAIN, seed).predictProba(TEST);
@@ -50,6 +71,23 @@ class SmileDeterminismTest {
   }
 
   @Test
+  void forestOnACategoryDependsOnTheSeedOnly() throws Exception {
+    Learner forest = learner("random_forest(trees=30)", Task.BINARY);
+    double[][] alone = forest.fit(CATEGORY_TRAIN, 7).predictProba(CATEGORY_TEST);
+    Model shared = forest.fit(CATEGORY_TRAIN, 7);
+    assertThat(shared.predictProba(CATEGORY_TEST)).isDeepEqualTo(alone);
+    assertThat(forest.fit(CATEGORY_TRAIN, 8).predictProba(CATEGORY_TEST)).isNotEqualTo(alone);
+    for (double[][] p : concurrently(() -> forest.fit(CATEGORY_TRAIN, 7)
+        .predictProba(CATEGORY_TEST))) {
+      assertThat(p).isDeepEqualTo(alone);
+    }
+    // one fitted model predicting from several threads at once
+    for (double[][] p : concurrently(() -> shared.predictProba(CATEGORY_TEST))) {
+      assertThat(p).isDeepEqualTo(alone);
+    }
+  }
+
+  @Test
   void regressionForestDependsOnTheSeedOnly() throws Exception {
     Learner forest = learner("random_forest(trees=20)", Task.REGRESSION);
     double[] y = new double[TRAIN.rows()];
@@ -67,6 +105,11 @@ class SmileDeterminismTest {
    * fits with other seeds that stir the thread-local generators of the same threads.
    */
   private static List<double[][]> concurrently(Learner learner, long seed) throws Exception {
+    return concurrently(() -> proba(learner, seed));
+  }
+
+  /** Runs {@code task} four times at once, each next to other fits as above. */
+  private static List<double[][]> concurrently(Callable<double[][]> task) throws Exception {
     Learner otherForest = learner("random_forest(trees=20)", Task.BINARY);
     Learner otherBoost = learner("gradient_boosting(trees=20,subsample=0.7)", Task.BINARY);
     ExecutorService pool = Executors.newFixedThreadPool(4);
@@ -76,7 +119,7 @@ class SmileDeterminismTest {
       for (int k = 0; k < 4; k++) {
         long other = 100 + k;
         noise.add(pool.submit(() -> proba(otherForest, other)));
-        mine.add(pool.submit(() -> proba(learner, seed)));
+        mine.add(pool.submit(task));
         noise.add(pool.submit(() -> proba(otherBoost, other)));
       }
       List<double[][]> out = new ArrayList<>();
