@@ -2,10 +2,9 @@ package dev.plumb.diagnose;
 
 import dev.plumb.data.BadInputException;
 import dev.plumb.evaluate.CrossValidation;
-import dev.plumb.evaluate.ExperimentPlan;
-import dev.plumb.evaluate.LearnerResult;
 import dev.plumb.evaluate.Metric;
 import dev.plumb.evaluate.Problem;
+import dev.plumb.evaluate.StrongestSimple;
 import dev.plumb.learn.Learner;
 import dev.plumb.learn.LearnerCatalog;
 import dev.plumb.learn.LearnerSpec;
@@ -70,37 +69,15 @@ public final class Diagnose {
    */
   static List<Learner> defaultLearners(Problem problem, Splits splits, Metric metric, long seed,
       int threads, CrossValidation.Progress progress, List<String> notes) {
-    List<String> simple = problem.task().isClassification()
-        ? List.of("naive_bayes", "logistic", "knn") : List.of("linear", "ridge", "knn");
-    List<Learner> candidates = new ArrayList<>();
-    for (String name : simple) {
-      candidates.add(LearnerCatalog.resolve(LearnerSpec.parse(name), problem.task()));
-    }
-    List<Metric> metrics = List.of(metric);
-    List<LearnerResult> results = CrossValidation.run(problem,
-        new ExperimentPlan(candidates, splits, metrics, seed, threads, Optional.empty()),
+    StrongestSimple.Pick pick = StrongestSimple.pick(problem, splits, metric, seed, threads,
         progress);
-    Learner best = null;
-    double bestScore = Double.NaN;
-    StringBuilder scores = new StringBuilder();
-    for (int i = 0; i < candidates.size(); i++) {
-      double s = Arrays.stream(results.get(i).validationScores(metric)).average()
-          .orElse(Double.NaN);
-      if (results.get(i).ok() && Double.isFinite(s)
-          && (best == null || metric.isBetter(s, bestScore))) {
-        best = candidates.get(i);
-        bestScore = s;
-      }
-      scores.append(scores.length() == 0 ? "" : ", ").append(simple.get(i)).append(' ')
-          .append(Double.isFinite(s) ? String.format(Locale.ROOT, "%.4f", s) : "failed");
-    }
     List<Learner> out = new ArrayList<>();
-    if (best != null) {
+    pick.learner().ifPresent(best -> {
       out.add(best);
       notes.add("learners: " + best.spec().name() + ", the strongest simple learner ("
-          + metric.label() + ": " + scores + "), and random_forest for high capacity;"
+          + metric.label() + ": " + pick.summary() + "), and random_forest for high capacity;"
           + " choose others with --learners");
-    }
+    });
     out.add(LearnerCatalog.resolve(LearnerSpec.parse("random_forest"), problem.task()));
     return out;
   }
