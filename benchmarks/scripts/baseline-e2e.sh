@@ -40,7 +40,7 @@ case "$COMMAND" in
   *) echo "baseline-e2e: COMMAND must be baseline or diagnose" >&2; exit 2 ;;
 esac
 JAR="$ROOT/engine/target/plumb.jar"
-GEN="$ROOT/benchmarks/src/main/java/dev/plumb/bench/GenerateCsv.java"
+GEN="$ROOT/benchmarks/src/main/java/dev/plumb/benchmarks/GenerateCsv.java"
 if [ "$#" -gt 0 ]; then SIZES=("$@"); else SIZES=(10000 100000); fi
 
 for tool in java jq /usr/bin/time; do

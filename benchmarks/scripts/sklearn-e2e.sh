@@ -14,7 +14,7 @@ ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 cd "$ROOT"
 OUT_DIR="${OUT_DIR:-$ROOT/benchmarks/target/e2e}"
 PYTHON="${PYTHON:-/usr/bin/python3}"
-GEN="$ROOT/benchmarks/src/main/java/dev/plumb/bench/GenerateCsv.java"
+GEN="$ROOT/benchmarks/src/main/java/dev/plumb/benchmarks/GenerateCsv.java"
 if [ "$#" -gt 0 ]; then SIZES=("$@"); else SIZES=(10000 100000); fi
 mkdir -p "$OUT_DIR"
 

@@ -7,7 +7,7 @@ remaining rows.
 
 Run with the Debian system Python (scikit-learn 1.2.1):
 
-    java benchmarks/src/main/java/dev/plumb/bench/GenerateCsv.java /tmp/rows-25000.csv 25000
+    java benchmarks/src/main/java/dev/plumb/benchmarks/GenerateCsv.java /tmp/rows-25000.csv 25000
     /usr/bin/python3 benchmarks/scripts/sklearn_forest_fit.py /tmp/rows-25000.csv 20000
 """
 

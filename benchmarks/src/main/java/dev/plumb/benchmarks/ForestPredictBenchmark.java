@@ -1,4 +1,4 @@
-package dev.plumb.bench;
+package dev.plumb.benchmarks;
 
 import dev.plumb.evaluate.Problem;
 import dev.plumb.learn.Learner;

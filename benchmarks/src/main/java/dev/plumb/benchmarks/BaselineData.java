@@ -1,4 +1,4 @@
-package dev.plumb.bench;
+package dev.plumb.benchmarks;
 
 import dev.plumb.data.CsvOptions;
 import dev.plumb.data.CsvTableReader;

@@ -1,4 +1,4 @@
-package dev.plumb.bench;
+package dev.plumb.benchmarks;
 
 import java.io.IOException;
 import java.io.OutputStream;
