@@ -1,5 +1,6 @@
 package dev.plumb;
 
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
 import com.tngtech.archunit.core.importer.ImportOption;
@@ -41,6 +42,19 @@ class ArchitectureTest {
   static final ArchRule onlyTribuoAdapterUsesTribuo = noClasses().that()
       .resideOutsideOfPackage("dev.plumb.learn.tribuo..")
       .should().dependOnClassesThat().resideInAPackage("org.tribuo..");
+
+  @ArchTest
+  static final ArchRule onlyCliAndReportUseBench = noClasses().that()
+      .resideOutsideOfPackages("dev.plumb.bench..", "dev.plumb.cli..", "dev.plumb.report..")
+      .should().dependOnClassesThat().resideInAPackage("dev.plumb.bench..");
+
+  @ArchTest
+  static final ArchRule benchReadsOnlyTheLayersBelowIt = classes().that()
+      .resideInAPackage("dev.plumb.bench..")
+      .should().onlyDependOnClassesThat().resideInAnyPackage("dev.plumb.bench..",
+          "dev.plumb.evaluate..", "dev.plumb.learn", "dev.plumb.data..", "dev.plumb.plan..",
+          "java..", "com.fasterxml.jackson..", "org.HdrHistogram..", "com.sun.management..",
+          "org.openjdk.jmh..");
 
   @ArchTest
   static final ArchRule packagesHaveNoCycles =
