@@ -55,10 +55,11 @@ public final class Bench {
    * @param metrics the metrics, the primary first
    * @param entries the control first, then the candidates in the order given
    * @param tuneBudget the trials per learner (0: not tuned)
+   * @param seed the run's seed
    * @param notes what the run chose on its own
    */
   public record Run(Problem problem, Splits splits, List<Metric> metrics, List<BenchEntry> entries,
-      int tuneBudget, List<String> notes) {
+      int tuneBudget, long seed, List<String> notes) {
     /** Copies. */
     public Run {
       metrics = List.copyOf(metrics);
@@ -143,7 +144,7 @@ public final class Bench {
       entries.add(new BenchEntry(name, isControl.get(i), tuning.get(i), cv.get(i), measured,
           error));
     }
-    return new Run(problem, splits, metrics, entries, o.tuneBudget(), notes);
+    return new Run(problem, splits, metrics, entries, o.tuneBudget(), o.seed(), notes);
   }
 
   /** The full-data fit and measurements, failed when the fit outlasts the time limit. */
