@@ -2,9 +2,8 @@ package dev.plumb.bench;
 
 import dev.plumb.evaluate.Problem;
 import dev.plumb.learn.Learner;
-import dev.plumb.learn.Model;
-import dev.plumb.learn.Preprocessor;
-import dev.plumb.learn.TrainingSet;
+import dev.plumb.learn.FittedPipeline;
+import dev.plumb.learn.ModelFile;
 import dev.plumb.plan.Seeds;
 import java.lang.management.ManagementFactory;
 import java.util.Arrays;
@@ -43,8 +42,9 @@ public final class Measure {
   /**
    * What was measured.
    *
-   * @param model the model fitted on every row
-   * @param preprocessing its fitted preprocessing
+   * @param pipeline the preprocessing and model fitted on every row
+   * @param sizeBytes the length of its model file ({@link ModelFile})
+   * @param gzipBytes the same bytes gzip-compressed
    * @param trainSeconds preprocessing plus fit, wall time
    * @param trainAllocatedBytes bytes allocated during it
    * @param latencyMs single-row latency in milliseconds: p50, p90, p99, max
@@ -53,7 +53,7 @@ public final class Measure {
    *     chart: {@code [bound, count]} pairs
    * @param throughputRowsPerS batch prediction rows per second
    */
-  public record Result(Model model, Preprocessor.Fitted preprocessing, double trainSeconds,
+  public record Result(FittedPipeline pipeline, long sizeBytes, long gzipBytes, double trainSeconds,
       long trainAllocatedBytes, double[] latencyMs, long latencyCalls,
       double[][] latencyHistogramMs, double throughputRowsPerS) {}
 
@@ -71,14 +71,17 @@ public final class Measure {
       long[] ids = mx.getAllThreadIds();
       long before = sum(mx.getThreadAllocatedBytes(ids));
       long t0 = System.nanoTime();
-      Fit fit = pool.submit(() -> fit(learner, problem, all, rows, seed)).get();
+      FittedPipeline pipeline = pool.submit(() -> problem.fitPipeline(learner,
+          Seeds.derive(seed, Seeds.of(learner.spec().text()), 0x66756C6CL))).get();
       double trainSeconds = (System.nanoTime() - t0) / 1e9;
       long[] idsAfter = mx.getAllThreadIds();
       long allocated = Math.max(0, sum(mx.getThreadAllocatedBytes(idsAfter)) - before);
+      FittedPipeline.Bound fit = pipeline.bind(problem.table());
       Histogram h = latency(fit, rows, problem.task().isClassification());
       double[] latency = {h.getValueAtPercentile(50) / 1e6, h.getValueAtPercentile(90) / 1e6,
           h.getValueAtPercentile(99) / 1e6, h.getMaxValue() / 1e6};
-      return new Result(fit.model, fit.pre, trainSeconds, allocated, latency,
+      byte[] bytes = ModelFile.bytes(pipeline);
+      return new Result(pipeline, bytes.length, gzipped(bytes), trainSeconds, allocated, latency,
           h.getTotalCount(), buckets(h), throughput(fit, rows,
               problem.task().isClassification()));
     } catch (InterruptedException e) {
@@ -99,18 +102,14 @@ public final class Measure {
     }
   }
 
-  private record Fit(Model model, Preprocessor.Fitted pre) {}
-
-  private static Fit fit(Learner learner, Problem problem, int[] positions, int[] rows,
-      long seed) {
-    Preprocessor.Fitted pre = Preprocessor.fit(problem.features().features(), rows);
-    double[][] x = pre.transform(rows);
-    TrainingSet data = problem.task().isClassification()
-        ? TrainingSet.classification(problem.task(), x, problem.classes(positions),
-            problem.classNames(), pre.featureNames(), pre.groups())
-        : TrainingSet.regression(x, problem.values(positions), pre.featureNames(), pre.groups());
-    long fitSeed = Seeds.derive(seed, Seeds.of(learner.spec().text()), 0x66756C6CL);
-    return new Fit(learner.fit(data, fitSeed), pre);
+  private static long gzipped(byte[] bytes) {
+    java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream(bytes.length / 2 + 64);
+    try (java.util.zip.GZIPOutputStream gz = new java.util.zip.GZIPOutputStream(out)) {
+      gz.write(bytes);
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+    return out.size();
   }
 
   private static long sum(long[] v) {
@@ -124,12 +123,12 @@ public final class Measure {
   /** Sink for predictions, so the JIT cannot drop the calls. */
   private static volatile double sink;
 
-  private static double predictOne(Fit fit, int row, boolean classes) {
-    double[][] x = fit.pre.transform(new int[] {row});
-    return classes ? fit.model.predictProba(x)[0][0] : fit.model.predict(x)[0];
+  private static double predictOne(FittedPipeline.Bound fit, int row, boolean classes) {
+    int[] one = {row};
+    return classes ? fit.predictProba(one)[0][0] : fit.predict(one)[0];
   }
 
-  private static Histogram latency(Fit fit, int[] rows, boolean classes) {
+  private static Histogram latency(FittedPipeline.Bound fit, int[] rows, boolean classes) {
     double acc = 0;
     long warmEnd = System.nanoTime() + (long) (WARMUP_SECONDS * 1e9);
     for (int i = 0; i < WARMUP_CALLS || System.nanoTime() < warmEnd; i++) {
@@ -163,7 +162,7 @@ public final class Measure {
     return out.toArray(double[][]::new);
   }
 
-  private static double throughput(Fit fit, int[] rows, boolean classes) {
+  private static double throughput(FittedPipeline.Bound fit, int[] rows, boolean classes) {
     int[] batch = Arrays.copyOf(rows, Math.min(BATCH_ROWS, rows.length));
     double acc = 0;
     // one untimed batch to warm up
@@ -184,8 +183,7 @@ public final class Measure {
     return done / seconds;
   }
 
-  private static double predictBatch(Fit fit, int[] batch, boolean classes) {
-    double[][] x = fit.pre.transform(batch);
-    return classes ? fit.model.predictProba(x)[0][0] : fit.model.predict(x)[0];
+  private static double predictBatch(FittedPipeline.Bound fit, int[] batch, boolean classes) {
+    return classes ? fit.predictProba(batch)[0][0] : fit.predict(batch)[0];
   }
 }

@@ -122,7 +122,7 @@ final class BenchCommand implements Callable<Integer> {
       Optional<JmhLatency.Report> jmhReport = Optional.empty();
       if (jmh) {
         progress.clear();
-        jmhReport = Optional.of(JmhLatency.run(run, table, err, interactive));
+        jmhReport = Optional.of(JmhLatency.run(run, experiment.data, csv.toOptions(), err));
       }
       result = BenchResult.of(run, targets, jmhReport);
     } finally {

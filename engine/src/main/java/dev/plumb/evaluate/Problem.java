@@ -7,6 +7,11 @@ import dev.plumb.data.ColumnType;
 import dev.plumb.data.NumericColumn;
 import dev.plumb.data.Table;
 import dev.plumb.learn.FeatureSelection;
+import dev.plumb.learn.FittedPipeline;
+import dev.plumb.learn.Learner;
+import dev.plumb.learn.Model;
+import dev.plumb.learn.Preprocessor;
+import dev.plumb.learn.TrainingSet;
 import dev.plumb.plan.Task;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -201,6 +206,29 @@ public final class Problem {
   /** The feature columns and the notes on the excluded ones. */
   public FeatureSelection features() {
     return features;
+  }
+
+  /**
+   * A pipeline fitted on the labelled positions {@code positions}: the preprocessing fitted on
+   * their rows, and {@code learner} fitted on the result with {@code seed}.
+   *
+   * @throws IllegalArgumentException when the learner cannot fit the rows
+   */
+  public FittedPipeline fitPipeline(Learner learner, int[] positions, long seed) {
+    int[] tableRows = rows(positions);
+    Preprocessor.Fitted pre = Preprocessor.fit(features.features(), tableRows);
+    double[][] x = pre.transform(tableRows);
+    TrainingSet set = task.isClassification()
+        ? TrainingSet.classification(task, x, classes(positions), classNames, pre.featureNames(),
+            pre.groups())
+        : TrainingSet.regression(x, values(positions), pre.featureNames(), pre.groups());
+    Model model = learner.fit(set, seed);
+    return new FittedPipeline(learner.spec(), task, target, classNames, pre, model);
+  }
+
+  /** A pipeline fitted on every labelled row; see {@link #fitPipeline(Learner, int[], long)}. */
+  public FittedPipeline fitPipeline(Learner learner, long seed) {
+    return fitPipeline(learner, IntStream.range(0, rows.length).toArray(), seed);
   }
 
   /** Rows left out because their target was missing. */

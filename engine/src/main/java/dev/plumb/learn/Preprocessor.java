@@ -1,17 +1,24 @@
 package dev.plumb.learn;
 
+import dev.plumb.data.BadInputException;
 import dev.plumb.data.CategoricalColumn;
 import dev.plumb.data.Column;
 import dev.plumb.data.ColumnType;
 import dev.plumb.data.NumericColumn;
+import dev.plumb.data.Table;
+import java.io.InvalidObjectException;
+import java.io.ObjectInputStream;
+import java.io.Serializable;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.IntStream;
 
@@ -31,7 +38,13 @@ import java.util.stream.IntStream;
  *       missing values a "missing" feature.
  * </ul>
  *
- * Stateless; {@link Fitted} instances are immutable and thread-safe.
+ * <p>The fitted encoders keep only what they learned (column names, statistics, kept levels as
+ * text), not the training columns, so a {@link Fitted} can be saved with a model and applied to
+ * another table with the same columns: {@link Fitted#bind(Table)} looks the columns up by name and
+ * maps that table's dictionary codes to one-hot slots once, so encoding its rows costs what
+ * encoding the training rows does.
+ *
+ * <p>Stateless; {@link Fitted} and {@link Bound} instances are immutable and thread-safe.
  */
 public final class Preprocessor {
   /** The most levels a category keeps as its own one-hot feature. */
@@ -41,6 +54,7 @@ public final class Preprocessor {
   public static final int MIN_LEVEL_COUNT = 2;
 
   private static final Set<String> TRUE_WORDS = Set.of("true", "yes", "y", "t");
+  private static final Set<String> FALSE_WORDS = Set.of("false", "no", "n", "f");
 
   private Preprocessor() {}
 
@@ -50,7 +64,7 @@ public final class Preprocessor {
     for (Column c : features) {
       encoders.add(encoder(c, trainRows));
     }
-    return new Fitted(encoders);
+    return new Fitted(encoders, features);
   }
 
   private static Encoder encoder(Column c, int[] rows) {
@@ -67,14 +81,27 @@ public final class Preprocessor {
     return OneHotEncoder.fit(cat, rows);
   }
 
-  /** Fitted encoders: transform any rows of the same table. Immutable and thread-safe. */
-  public static final class Fitted {
+  /**
+   * Fitted encoders. They transform rows of the training columns ({@link #transform(int[])}, until
+   * {@link #detached()} or a save and load drops those columns) and rows of any table with the same
+   * columns ({@link #bind(Table)}). Serializable: the serialized form is the encoders' learned
+   * state only. Immutable and thread-safe.
+   */
+  public static final class Fitted implements Serializable {
+    private static final long serialVersionUID = 1L;
+
     private final List<Encoder> encoders;
     private final int width;
     private final List<String> names;
     private final List<FeatureGroup> groups;
+    /** The encoders bound to the training columns; null once detached. */
+    private final transient Bound training;
 
-    private Fitted(List<Encoder> encoders) {
+    /**
+     * @param encoders the fitted encoders
+     * @param trainingColumns the columns they were fitted on, in the same order, or null
+     */
+    private Fitted(List<Encoder> encoders, List<Column> trainingColumns) {
       this.encoders = List.copyOf(encoders);
       List<String> n = new ArrayList<>();
       List<FeatureGroup> g = new ArrayList<>();
@@ -84,17 +111,69 @@ public final class Preprocessor {
       this.names = List.copyOf(n);
       this.groups = List.copyOf(g);
       this.width = n.size();
+      this.training = trainingColumns == null ? null : bindColumns(trainingColumns);
     }
 
-    /** The matrix of {@code rows}: {@code result[i]} encodes table row {@code rows[i]}. */
+    /**
+     * The matrix of rows of the training columns: {@code result[i]} encodes row {@code rows[i]}.
+     *
+     * @throws IllegalStateException when these encoders no longer hold the training columns
+     *     (detached, or loaded from a file): use {@link #bind(Table)}
+     */
     public double[][] transform(int[] rows) {
-      double[][] out = new double[rows.length][width];
-      int offset = 0;
-      for (Encoder e : encoders) {
-        e.write(rows, out, offset);
-        offset += e.width();
+      if (training == null) {
+        throw new IllegalStateException("these encoders are detached from their training columns;"
+            + " bind them to a table first");
       }
-      return out;
+      return training.transform(rows);
+    }
+
+    /**
+     * The matrix of {@code rows} of {@code table}; see {@link #bind(Table)}.
+     *
+     * @throws BadInputException when a column is missing or cannot be encoded
+     */
+    public double[][] transform(Table table, int[] rows) {
+      return bind(table).transform(rows);
+    }
+
+    /**
+     * These encoders applied to the columns of {@code table} with the names they were fitted on.
+     * Category levels are matched by their text, so the table's dictionary codes may differ from
+     * the training table's; levels not seen in training go to the "other" feature, as rare ones
+     * did. Costs one pass over each category's levels; encoding rows then costs what it does on
+     * the training columns.
+     *
+     * @throws BadInputException when a column is missing, or holds values of a kind its encoder
+     *     cannot read (text where numbers were, a word that is not a boolean), naming the column
+     */
+    public Bound bind(Table table) {
+      List<Column> columns = new ArrayList<>(encoders.size());
+      for (Encoder e : encoders) {
+        columns.add(table.require(e.column(), "feature"));
+      }
+      return bindColumns(columns);
+    }
+
+    private Bound bindColumns(List<Column> columns) {
+      Writer[] writers = new Writer[encoders.size()];
+      int[] widths = new int[encoders.size()];
+      for (int i = 0; i < writers.length; i++) {
+        Encoder e = encoders.get(i);
+        writers[i] = e.bind(columns.get(i));
+        widths[i] = e.width();
+      }
+      return new Bound(writers, widths, width);
+    }
+
+    /** The same encoders without the training columns, which they then no longer keep alive. */
+    public Fitted detached() {
+      return training == null ? this : new Fitted(encoders, null);
+    }
+
+    /** The names of the source columns these encoders read, in order. */
+    public List<String> columns() {
+      return encoders.stream().map(Encoder::column).toList();
     }
 
     /** Feature names, in matrix column order. */
@@ -111,14 +190,80 @@ public final class Preprocessor {
     public int width() {
       return width;
     }
+
+    private Object writeReplace() {
+      return new SerialForm(encoders.toArray(new Encoder[0]));
+    }
+
+    private void readObject(ObjectInputStream in) throws InvalidObjectException {
+      throw new InvalidObjectException("fitted encoders are read through their serial form");
+    }
   }
 
-  private interface Encoder {
+  /** What a {@link Fitted} saves: its encoders; the feature names are derived again on load. */
+  private record SerialForm(Encoder[] encoders) implements Serializable {
+    private static final long serialVersionUID = 1L;
+
+    private Object readResolve() throws InvalidObjectException {
+      if (encoders == null || Arrays.stream(encoders).anyMatch(e -> e == null)) {
+        throw new InvalidObjectException("fitted encoders with a missing encoder");
+      }
+      return new Fitted(List.of(encoders), null);
+    }
+  }
+
+  /**
+   * Fitted encoders bound to the columns of one table: encodes any of its rows. Immutable and
+   * thread-safe.
+   */
+  public static final class Bound {
+    private final Writer[] writers;
+    private final int[] widths;
+    private final int width;
+
+    private Bound(Writer[] writers, int[] widths, int width) {
+      this.writers = writers;
+      this.widths = widths;
+      this.width = width;
+    }
+
+    /** The matrix of {@code rows}: {@code result[i]} encodes table row {@code rows[i]}. */
+    public double[][] transform(int[] rows) {
+      double[][] out = new double[rows.length][width];
+      int offset = 0;
+      for (int i = 0; i < writers.length; i++) {
+        writers[i].write(rows, out, offset);
+        offset += widths[i];
+      }
+      return out;
+    }
+
+    /** Number of features. */
+    public int width() {
+      return width;
+    }
+  }
+
+  /** What one column's encoder learned; serializable, with no reference to any table. */
+  private interface Encoder extends Serializable {
+    /** The source column's name. */
+    String column();
+
     int width();
 
-    void write(int[] rows, double[][] out, int offset);
+    /**
+     * A writer for {@code c}, a column called {@link #column()}.
+     *
+     * @throws BadInputException when {@code c} holds values this encoder cannot read
+     */
+    Writer bind(Column c);
 
     void describe(List<String> names, List<FeatureGroup> groups);
+  }
+
+  /** An encoder applied to one column: writes its features for table rows. */
+  private interface Writer {
+    void write(int[] rows, double[][] out, int offset);
   }
 
   private static double median(double[] v) {
@@ -146,8 +291,50 @@ public final class Preprocessor {
     return new double[] {mean, std > 1e-12 ? std : 1};
   }
 
-  private record NumberEncoder(NumericColumn column, double fill, double mean, double std,
+  private static boolean allMissing(Column c) {
+    return c.missingCount() == c.size();
+  }
+
+  /** A column of {@code c}'s name and length with every value missing. */
+  private static CategoricalColumn missingCategories(Column c) {
+    return CategoricalColumn.of(c.name(), ColumnType.CATEGORICAL, new String[c.size()]);
+  }
+
+  /** The rejection of a column whose values an encoder cannot read. */
+  private static BadInputException cannotRead(Column c, String trained) {
+    String example = "";
+    if (c instanceof CategoricalColumn cat && cat.levelCount() > 0) {
+      example = " (for example '" + cat.level(0) + "')";
+    }
+    return new BadInputException("column '" + c.name() + "' held " + trained + " when the model"
+        + " was trained, but here it holds " + kind(c) + example + "; fix its values or retrain"
+        + " the model on data like this");
+  }
+
+  private static String kind(Column c) {
+    return switch (c.type()) {
+      case NUMERIC, INTEGER -> "numbers";
+      case DATETIME -> "date-times";
+      case BOOLEAN -> "booleans";
+      default -> "text";
+    };
+  }
+
+  private static void check(boolean valid, String what) {
+    if (!valid) {
+      throw new IllegalArgumentException("invalid fitted encoder: " + what);
+    }
+  }
+
+  private record NumberEncoder(String column, double fill, double mean, double std,
       boolean indicator) implements Encoder {
+    private static final long serialVersionUID = 1L;
+
+    /** Checks what a loaded encoder must satisfy. */
+    NumberEncoder {
+      check(column != null, "no column name");
+    }
+
     static NumberEncoder fit(NumericColumn c, int[] rows) {
       double[] present = IntStream.of(rows).filter(r -> !c.isMissing(r)).mapToDouble(c::get)
           .toArray();
@@ -155,7 +342,7 @@ public final class Preprocessor {
       double[] imputed = IntStream.of(rows).mapToDouble(r -> c.isMissing(r) ? fill : c.get(r))
           .toArray();
       double[] ms = meanStd(imputed);
-      return new NumberEncoder(c, fill, ms[0], ms[1], present.length < rows.length);
+      return new NumberEncoder(c.name(), fill, ms[0], ms[1], present.length < rows.length);
     }
 
     @Override
@@ -164,31 +351,50 @@ public final class Preprocessor {
     }
 
     @Override
-    public void write(int[] rows, double[][] out, int offset) {
-      for (int i = 0; i < rows.length; i++) {
-        boolean missing = column.isMissing(rows[i]);
-        double v = missing ? fill : column.get(rows[i]);
-        out[i][offset] = (v - mean) / std;
-        if (indicator) {
-          out[i][offset + 1] = missing ? 1 : 0;
-        }
+    public Writer bind(Column c) {
+      boolean numbers = c instanceof NumericColumn && c.type() != ColumnType.DATETIME;
+      if (!numbers && !(c instanceof NumericColumn && allMissing(c))) {
+        throw cannotRead(c, "numbers");
       }
+      NumericColumn num = (NumericColumn) c;
+      return (rows, out, offset) -> {
+        for (int i = 0; i < rows.length; i++) {
+          boolean missing = num.isMissing(rows[i]);
+          double v = missing ? fill : num.get(rows[i]);
+          out[i][offset] = (v - mean) / std;
+          if (indicator) {
+            out[i][offset + 1] = missing ? 1 : 0;
+          }
+        }
+      };
     }
 
     @Override
     public void describe(List<String> names, List<FeatureGroup> groups) {
-      groups.add(new FeatureGroup(column.name(), FeatureGroup.Kind.NUMERIC, names.size(), 1));
-      names.add(column.name());
+      groups.add(new FeatureGroup(column, FeatureGroup.Kind.NUMERIC, names.size(), 1));
+      names.add(column);
       if (indicator) {
-        groups.add(new FeatureGroup(column.name(), FeatureGroup.Kind.INDICATOR, names.size(), 1));
-        names.add(column.name() + "_missing");
+        groups.add(new FeatureGroup(column, FeatureGroup.Kind.INDICATOR, names.size(), 1));
+        names.add(column + "_missing");
       }
     }
   }
 
-  private record DateEncoder(NumericColumn column, boolean withHour, double[] fill, double[] mean,
-      double[] std, boolean indicator) implements Encoder {
+  private record DateEncoder(String column, double[] fill, double[] mean, double[] std,
+      boolean indicator) implements Encoder {
+    private static final long serialVersionUID = 1L;
     private static final String[] PARTS = {"days", "year", "month", "weekday", "hour"};
+
+    /** Copies the arrays; checks what a loaded encoder must satisfy. */
+    DateEncoder {
+      check(column != null, "no column name");
+      check(fill != null && mean != null && std != null && (fill.length == 4 || fill.length == 5)
+          && mean.length == fill.length && std.length == fill.length, "date parts of '" + column
+          + "'");
+      fill = fill.clone();
+      mean = mean.clone();
+      std = std.clone();
+    }
 
     static DateEncoder fit(NumericColumn c, int[] rows) {
       boolean withHour = !c.dateOnly();
@@ -210,7 +416,7 @@ public final class Preprocessor {
         mean[p] = ms[0];
         std[p] = ms[1];
       }
-      return new DateEncoder(c, withHour, fill, mean, std, present.length < rows.length);
+      return new DateEncoder(c.name(), fill, mean, std, present.length < rows.length);
     }
 
     static double part(double epochSeconds, int part) {
@@ -232,39 +438,58 @@ public final class Preprocessor {
     }
 
     @Override
-    public void write(int[] rows, double[][] out, int offset) {
-      for (int i = 0; i < rows.length; i++) {
-        boolean missing = column.isMissing(rows[i]);
-        for (int p = 0; p < fill.length; p++) {
-          double v = missing ? fill[p] : part(column.get(rows[i]), p);
-          out[i][offset + p] = (v - mean[p]) / std[p];
-        }
-        if (indicator) {
-          out[i][offset + fill.length] = missing ? 1 : 0;
-        }
+    public Writer bind(Column c) {
+      boolean dates = c.type() == ColumnType.DATETIME;
+      if (!dates && !(c instanceof NumericColumn && allMissing(c))) {
+        throw cannotRead(c, "date-times");
       }
+      NumericColumn num = (NumericColumn) c;
+      return (rows, out, offset) -> {
+        for (int i = 0; i < rows.length; i++) {
+          boolean missing = num.isMissing(rows[i]);
+          for (int p = 0; p < fill.length; p++) {
+            double v = missing ? fill[p] : part(num.get(rows[i]), p);
+            out[i][offset + p] = (v - mean[p]) / std[p];
+          }
+          if (indicator) {
+            out[i][offset + fill.length] = missing ? 1 : 0;
+          }
+        }
+      };
     }
 
     @Override
     public void describe(List<String> names, List<FeatureGroup> groups) {
       for (int p = 0; p < fill.length; p++) {
-        groups.add(new FeatureGroup(column.name() + "." + PARTS[p], FeatureGroup.Kind.NUMERIC,
+        groups.add(new FeatureGroup(column + "." + PARTS[p], FeatureGroup.Kind.NUMERIC,
             names.size(), 1));
-        names.add(column.name() + "." + PARTS[p]);
+        names.add(column + "." + PARTS[p]);
       }
       if (indicator) {
-        groups.add(new FeatureGroup(column.name(), FeatureGroup.Kind.INDICATOR, names.size(), 1));
-        names.add(column.name() + "_missing");
+        groups.add(new FeatureGroup(column, FeatureGroup.Kind.INDICATOR, names.size(), 1));
+        names.add(column + "_missing");
       }
     }
   }
 
-  private record BooleanEncoder(CategoricalColumn column, double[] valueOfCode, double fill,
-      boolean indicator) implements Encoder {
+  /**
+   * Booleans: a level is 1 when it is one of the true words and 0 when one of the false words,
+   * whatever the table; missing values get the training majority.
+   */
+  private record BooleanEncoder(String column, double fill, boolean indicator)
+      implements Encoder {
+    private static final long serialVersionUID = 1L;
+
+    /** Checks what a loaded encoder must satisfy. */
+    BooleanEncoder {
+      check(column != null, "no column name");
+      check(fill == 0 || fill == 1, "fill of '" + column + "'");
+    }
+
     static BooleanEncoder fit(CategoricalColumn c, int[] rows) {
       double[] valueOfCode = new double[c.levelCount()];
       for (int l = 0; l < valueOfCode.length; l++) {
-        valueOfCode[l] = TRUE_WORDS.contains(c.level(l).strip().toLowerCase(Locale.ROOT)) ? 1 : 0;
+        valueOfCode[l] = isTrue(c.level(l)) ? 1 : 0;
       }
       int ones = 0;
       int present = 0;
@@ -276,7 +501,11 @@ public final class Preprocessor {
         }
       }
       double fill = ones * 2 > present ? 1 : 0;
-      return new BooleanEncoder(c, valueOfCode, fill, present < rows.length);
+      return new BooleanEncoder(c.name(), fill, present < rows.length);
+    }
+
+    private static boolean isTrue(String level) {
+      return TRUE_WORDS.contains(level.strip().toLowerCase(Locale.ROOT));
     }
 
     @Override
@@ -285,33 +514,64 @@ public final class Preprocessor {
     }
 
     @Override
-    public void write(int[] rows, double[][] out, int offset) {
-      for (int i = 0; i < rows.length; i++) {
-        int code = column.code(rows[i]);
-        out[i][offset] = code == CategoricalColumn.MISSING ? fill : valueOfCode[code];
-        if (indicator) {
-          out[i][offset + 1] = code == CategoricalColumn.MISSING ? 1 : 0;
-        }
+    public Writer bind(Column c) {
+      if (c instanceof NumericColumn && allMissing(c)) {
+        c = missingCategories(c);
       }
+      if (!(c instanceof CategoricalColumn cat)) {
+        throw cannotRead(c, "booleans");
+      }
+      double[] valueOfCode = new double[cat.levelCount()];
+      for (int l = 0; l < valueOfCode.length; l++) {
+        String word = cat.level(l).strip().toLowerCase(Locale.ROOT);
+        if (!TRUE_WORDS.contains(word) && !FALSE_WORDS.contains(word)) {
+          throw new BadInputException("column '" + column + "' held booleans when the model was"
+              + " trained, but here it holds '" + cat.level(l) + "', which is none of "
+              + "true/false, yes/no, y/n, t/f; fix its values or retrain the model on data like"
+              + " this");
+        }
+        valueOfCode[l] = TRUE_WORDS.contains(word) ? 1 : 0;
+      }
+      return (rows, out, offset) -> {
+        for (int i = 0; i < rows.length; i++) {
+          int code = cat.code(rows[i]);
+          out[i][offset] = code == CategoricalColumn.MISSING ? fill : valueOfCode[code];
+          if (indicator) {
+            out[i][offset + 1] = code == CategoricalColumn.MISSING ? 1 : 0;
+          }
+        }
+      };
     }
 
     @Override
     public void describe(List<String> names, List<FeatureGroup> groups) {
-      groups.add(new FeatureGroup(column.name(), FeatureGroup.Kind.INDICATOR, names.size(), 1));
-      names.add(column.name());
+      groups.add(new FeatureGroup(column, FeatureGroup.Kind.INDICATOR, names.size(), 1));
+      names.add(column);
       if (indicator) {
-        groups.add(new FeatureGroup(column.name(), FeatureGroup.Kind.INDICATOR, names.size(), 1));
-        names.add(column.name() + "_missing");
+        groups.add(new FeatureGroup(column, FeatureGroup.Kind.INDICATOR, names.size(), 1));
+        names.add(column + "_missing");
       }
     }
   }
 
   /**
-   * One-hot encoding: {@code slotOfCode[code]} is the feature of a level, or the "other" slot;
-   * the "missing" slot follows when the training rows had missing values.
+   * One-hot encoding: the levels in {@code kept} get a feature each, in that order; then the
+   * "other" feature when training had levels that were not kept, then the "missing" feature when
+   * training had missing values. A level of another table is matched to {@code kept} by its text.
    */
-  private record OneHotEncoder(CategoricalColumn column, int[] slotOfCode, List<String> kept,
-      boolean other, boolean missingSlot) implements Encoder {
+  private record OneHotEncoder(String column, String[] kept, boolean other, boolean missingSlot)
+      implements Encoder {
+    private static final long serialVersionUID = 1L;
+
+    /** Copies the levels; checks what a loaded encoder must satisfy. */
+    OneHotEncoder {
+      check(column != null && kept != null, "no column name or levels");
+      kept = kept.clone();
+      check(Arrays.stream(kept).allMatch(l -> l != null)
+          && Arrays.stream(kept).distinct().count() == kept.length,
+          "levels of '" + column + "' must be distinct");
+    }
+
     static OneHotEncoder fit(CategoricalColumn c, int[] rows) {
       int[] counts = new int[c.levelCount()];
       int missing = 0;
@@ -327,54 +587,75 @@ public final class Preprocessor {
           .filter(l -> counts[l] >= MIN_LEVEL_COUNT)
           .sorted(Comparator.<Integer>comparingInt(l -> counts[l]).reversed().thenComparing(l -> l))
           .limit(MAX_LEVELS).sorted().toList();
-      int[] slot = new int[counts.length];
-      Arrays.fill(slot, byCount.size()); // "other"
-      List<String> kept = new ArrayList<>();
-      for (int i = 0; i < byCount.size(); i++) {
-        slot[byCount.get(i)] = i;
-        kept.add(c.level(byCount.get(i)));
-      }
+      String[] kept = byCount.stream().map(c::level).toArray(String[]::new);
       boolean other = byCount.size() < counts.length;
-      return new OneHotEncoder(c, slot, kept, other, missing > 0);
+      return new OneHotEncoder(c.name(), kept, other, missing > 0);
     }
 
     @Override
     public int width() {
-      return kept.size() + (other ? 1 : 0) + (missingSlot ? 1 : 0);
+      return kept.length + (other ? 1 : 0) + (missingSlot ? 1 : 0);
     }
 
     @Override
-    public void write(int[] rows, double[][] out, int offset) {
-      int otherSlot = other ? kept.size() : -1;
-      int missingAt = kept.size() + (other ? 1 : 0);
-      for (int i = 0; i < rows.length; i++) {
-        int code = column.code(rows[i]);
-        if (code == CategoricalColumn.MISSING) {
-          if (missingSlot) {
-            out[i][offset + missingAt] = 1;
-          }
-        } else {
-          int s = slotOfCode[code];
-          if (s < kept.size()) {
-            out[i][offset + s] = 1;
-          } else if (otherSlot >= 0) {
-            out[i][offset + otherSlot] = 1;
+    public Writer bind(Column c) {
+      CategoricalColumn cat = categories(c);
+      Map<String, Integer> slotOfLevel = new HashMap<>();
+      for (int s = 0; s < kept.length; s++) {
+        slotOfLevel.put(kept[s], s);
+      }
+      int[] slotOfCode = new int[cat.levelCount()];
+      for (int l = 0; l < slotOfCode.length; l++) {
+        slotOfCode[l] = slotOfLevel.getOrDefault(cat.level(l), kept.length); // else "other"
+      }
+      int keptCount = kept.length;
+      int otherSlot = other ? keptCount : -1;
+      int missingAt = keptCount + (other ? 1 : 0);
+      return (rows, out, offset) -> {
+        for (int i = 0; i < rows.length; i++) {
+          int code = cat.code(rows[i]);
+          if (code == CategoricalColumn.MISSING) {
+            if (missingSlot) {
+              out[i][offset + missingAt] = 1;
+            }
+          } else {
+            int s = slotOfCode[code];
+            if (s < keptCount) {
+              out[i][offset + s] = 1;
+            } else if (otherSlot >= 0) {
+              out[i][offset + otherSlot] = 1;
+            }
           }
         }
+      };
+    }
+
+    /**
+     * {@code c} as categories: a table where every value of the column looks like a number reads
+     * it as numbers, which are matched to the kept levels by their canonical text.
+     */
+    private static CategoricalColumn categories(Column c) {
+      if (c instanceof CategoricalColumn cat) {
+        return cat;
       }
+      String[] text = new String[c.size()];
+      for (int r = 0; r < text.length; r++) {
+        text[r] = c.text(r);
+      }
+      return CategoricalColumn.of(c.name(), ColumnType.CATEGORICAL, text);
     }
 
     @Override
     public void describe(List<String> names, List<FeatureGroup> groups) {
-      groups.add(new FeatureGroup(column.name(), FeatureGroup.Kind.ONE_HOT, names.size(), width()));
+      groups.add(new FeatureGroup(column, FeatureGroup.Kind.ONE_HOT, names.size(), width()));
       for (String level : kept) {
-        names.add(column.name() + "=" + level);
+        names.add(column + "=" + level);
       }
       if (other) {
-        names.add(column.name() + "=(other)");
+        names.add(column + "=(other)");
       }
       if (missingSlot) {
-        names.add(column.name() + "=(missing)");
+        names.add(column + "=(missing)");
       }
     }
   }

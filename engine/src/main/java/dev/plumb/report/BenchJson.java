@@ -128,7 +128,20 @@ public final class BenchJson {
     } else {
       o.putNull("tuning");
     }
-    r.jmh().flatMap(j -> j.entry(m.name())).ifPresent(j -> o.set("jmh", j.toJson()));
+    r.jmh().flatMap(j -> j.entry(m.name())).ifPresent(j -> {
+      ObjectNode jo = o.putObject("jmh");
+      jo.set("error", Json.value(j.error().orElse(null)));
+      if (j.ok()) {
+        Json.putNumber(jo, "mean_ms", j.meanMs());
+        Json.putNumber(jo, "mean_error_ms", j.meanErrorMs());
+        Json.putNumber(jo, "p50_ms", j.latency().p50Ms());
+        Json.putNumber(jo, "p90_ms", j.latency().p90Ms());
+        Json.putNumber(jo, "p99_ms", j.latency().p99Ms());
+        Json.putNumber(jo, "throughput_rows_per_s", j.throughputRowsPerS());
+        Json.putNumber(jo, "throughput_error", j.throughputError());
+        jo.put("samples", j.samples());
+      }
+    });
     return o;
   }
 

@@ -366,6 +366,92 @@ final class Charts {
   }
 
   /**
+   * Score against p99 latency, one point per candidate, candidates on the Pareto front drawn
+   * apart from the dominated ones, each point labelled in the legend.
+   *
+   * @param names the candidates
+   * @param latencyMs their p99 latency in milliseconds (x, log scale)
+   * @param scores their mean scores (y)
+   * @param onFront whether each is on the Pareto front
+   */
+  static Svg scoreVsLatency(List<String> names, double[] latencyMs, double[] scores,
+      boolean[] onFront, String scoreTitle) {
+    XYChart chart = new XYChartBuilder().width(WIDTH + 120).height(HEIGHT + 40)
+        .xAxisTitle("p99 latency, ms (log scale)").yAxisTitle(scoreTitle).build();
+    style(chart.getStyler());
+    chart.getStyler().setLegendVisible(true);
+    chart.getStyler().setLegendPosition(org.knowm.xchart.style.Styler.LegendPosition.OutsideE);
+    chart.getStyler().setLegendBorderColor(GRID);
+    chart.getStyler().setDefaultSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
+    chart.getStyler().setMarkerSize(10);
+    chart.getStyler().setYAxisMin(null);
+    chart.getStyler().setYAxisDecimalPattern("0.###");
+    chart.getStyler().setXAxisLogarithmic(true);
+    List<String> labels = distinct(names);
+    Color[] palette = {NUMERIC, CATEGORY, new Color(0x54, 0xA2, 0x4B), new Color(0xB2, 0x79, 0xA2),
+        new Color(0xF5, 0x85, 0x18), new Color(0x72, 0xB7, 0xB2), new Color(0x9D, 0x75, 0x5D)};
+    for (int i = 0; i < names.size(); i++) {
+      if (!Double.isFinite(latencyMs[i]) || !Double.isFinite(scores[i]) || latencyMs[i] <= 0) {
+        continue;
+      }
+      XYSeries s = chart.addSeries(labels.get(i) + (onFront[i] ? " (front)" : ""),
+          new double[] {latencyMs[i]}, new double[] {scores[i]});
+      Color c = onFront[i] ? palette[i % palette.length] : MUTED_FILL;
+      s.setMarkerColor(c);
+      s.setMarker(onFront[i] ? SeriesMarkers.DIAMOND : SeriesMarkers.CIRCLE);
+    }
+    if (chart.getSeriesMap().isEmpty()) {
+      chart.addSeries("none", new double[] {1}, new double[] {0}).setMarker(SeriesMarkers.NONE);
+    }
+    return svg(chart);
+  }
+
+  /**
+   * Single-row latency distributions: per candidate, the share of calls per latency bucket.
+   *
+   * @param names the candidates
+   * @param buckets per candidate, {@code [upper bound ms, count]} pairs, bounds increasing
+   */
+  static Svg latencyDistribution(List<String> names, List<double[][]> buckets) {
+    XYChart chart = new XYChartBuilder().width(WIDTH + 120).height(HEIGHT + 40)
+        .xAxisTitle("single-row latency, ms (log scale)").yAxisTitle("share of calls").build();
+    style(chart.getStyler());
+    chart.getStyler().setLegendVisible(true);
+    chart.getStyler().setLegendPosition(org.knowm.xchart.style.Styler.LegendPosition.OutsideE);
+    chart.getStyler().setLegendBorderColor(GRID);
+    chart.getStyler().setXAxisLogarithmic(true);
+    chart.getStyler().setYAxisDecimalPattern("0.##");
+    List<String> labels = distinct(names);
+    Color[] palette = {NUMERIC, CATEGORY, new Color(0x54, 0xA2, 0x4B), new Color(0xB2, 0x79, 0xA2),
+        new Color(0xF5, 0x85, 0x18), new Color(0x72, 0xB7, 0xB2), new Color(0x9D, 0x75, 0x5D)};
+    for (int i = 0; i < names.size(); i++) {
+      double[][] b = buckets.get(i);
+      if (b.length == 0) {
+        continue;
+      }
+      double total = 0;
+      for (double[] x : b) {
+        total += x[1];
+      }
+      double[] xs = new double[b.length];
+      double[] ys = new double[b.length];
+      for (int k = 0; k < b.length; k++) {
+        xs[k] = Math.max(1e-6, b[k][0]);
+        ys[k] = b[k][1] / total;
+      }
+      XYSeries s = chart.addSeries(labels.get(i), xs, ys);
+      s.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Line);
+      s.setLineColor(palette[i % palette.length]);
+      s.setMarkerColor(palette[i % palette.length]);
+      s.setMarker(SeriesMarkers.CIRCLE);
+    }
+    if (chart.getSeriesMap().isEmpty()) {
+      chart.addSeries("none", new double[] {1}, new double[] {0}).setMarker(SeriesMarkers.NONE);
+    }
+    return svg(chart);
+  }
+
+  /**
    * A drawn chart.
    *
    * @param bytes the SVG document, UTF-8

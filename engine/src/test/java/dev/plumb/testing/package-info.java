@@ -1,5 +1,6 @@
 /**
  * What tests of several packages need and no main package has: a real headless browser to open
- * the HTML reports in ({@link dev.plumb.testing.HeadlessBrowser}).
+ * the HTML reports in ({@link dev.plumb.testing.HeadlessBrowser}), and a stand-in for a
+ * deserialization gadget that must never run ({@link dev.plumb.testing.Detonator}).
  */
 package dev.plumb.testing;

@@ -81,14 +81,24 @@ final class Knn implements Learner {
     return new Means(search, used, data.y());
   }
 
-  /** Bytes the rows and targets would take saved: 8 per feature value, 8 per target. */
-  private static long sizeOf(NeighbourSearch search, int width) {
-    return (long) search.size() * (width + 1) * Double.BYTES;
-  }
-
-  /** Class vote shares of the nearest rows. */
+  /**
+   * Class vote shares of the nearest rows. Saved as its rows and classes; the search, with its
+   * off-heap copy of the rows, is rebuilt on load.
+   */
   private record Votes(NeighbourSearch search, int k, int[] classes, int numClasses)
       implements Model {
+    private static final long serialVersionUID = 1L;
+
+    /** Checks that the parts agree (they come from a file when a saved model is loaded). */
+    Votes {
+      check(search, k, classes.length);
+      for (int c : classes) {
+        if (c < 0 || c >= numClasses) {
+          throw new IllegalArgumentException("class index " + c + " of " + numClasses);
+        }
+      }
+    }
+
     @Override
     public double[][] predictProba(double[][] x) {
       int[][] nearest = search.nearest(x, k);
@@ -108,15 +118,17 @@ final class Knn implements Learner {
     public double[] predict(double[][] x) {
       throw new UnsupportedOperationException("a classification model");
     }
-
-    @Override
-    public long sizeBytes() {
-      return sizeOf(search, search.width());
-    }
   }
 
-  /** Mean target of the nearest rows. */
+  /** Mean target of the nearest rows; saved like {@link Votes}. */
   private record Means(NeighbourSearch search, int k, double[] y) implements Model {
+    private static final long serialVersionUID = 1L;
+
+    /** Checks that the parts agree. */
+    Means {
+      check(search, k, y.length);
+    }
+
     @Override
     public double[][] predictProba(double[][] x) {
       throw new UnsupportedOperationException("a regression model");
@@ -135,10 +147,12 @@ final class Knn implements Learner {
       }
       return out;
     }
+  }
 
-    @Override
-    public long sizeBytes() {
-      return sizeOf(search, search.width());
+  private static void check(NeighbourSearch search, int k, int targets) {
+    if (search.size() != targets || k < 1 || k > search.size()) {
+      throw new IllegalArgumentException("k = " + k + " with " + search.size() + " rows and "
+          + targets + " targets");
     }
   }
 }

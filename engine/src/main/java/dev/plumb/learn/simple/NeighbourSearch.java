@@ -1,6 +1,9 @@
 package dev.plumb.learn.simple;
 
 import dev.plumb.learn.smile.DenseRows;
+import java.io.InvalidObjectException;
+import java.io.ObjectInputStream;
+import java.io.Serializable;
 import java.util.Arrays;
 
 /**
@@ -14,9 +17,16 @@ import java.util.Arrays;
  * (exact squared distance, row index). The result is the same as a direct search with ties broken
  * towards the lower row index.
  *
+ * <p>Serializable as its rows only: a loaded search copies them off the heap again, so a saved
+ * model never holds a direct buffer.
+ *
  * <p>Immutable and thread-safe; each {@link #nearest} call uses its own scratch memory.
  */
-final class NeighbourSearch {
+final class NeighbourSearch implements Serializable {
+  private static final long serialVersionUID = 1L;
+
+  /** Fewer queries than this are searched directly, without a matrix product. */
+  static final int DIRECT_BELOW = 8;
   /** Queries per matrix product. */
   private static final int QUERY_BLOCK = 64;
   /** Reference rows per matrix product: 64 x 2,048 products take 1 MiB, about one L2 cache. */
@@ -25,8 +35,8 @@ final class NeighbourSearch {
   private static final double SLACK = 1e-9;
 
   private final double[][] rows;
-  private final DenseRows dense;
-  private final double[] squaredNorms;
+  private final transient DenseRows dense;
+  private final transient double[] squaredNorms;
   private final double maxSquaredNorm;
   private final int width;
 
@@ -75,6 +85,12 @@ final class NeighbourSearch {
       }
       return out;
     }
+    if (queries.length < DIRECT_BELOW) {
+      for (int q = 0; q < queries.length; q++) {
+        out[q] = direct(queries[q], k);
+      }
+      return out;
+    }
     DenseRows.Block queryBlock = new DenseRows.Block(QUERY_BLOCK, width);
     DenseRows.Block products = new DenseRows.Block(QUERY_BLOCK, ROW_BLOCK);
     double[] product = new double[ROW_BLOCK];
@@ -101,6 +117,49 @@ final class NeighbourSearch {
       }
     }
     return out;
+  }
+
+  private Object writeReplace() {
+    return new SerialForm(rows, width);
+  }
+
+  private void readObject(ObjectInputStream in) throws InvalidObjectException {
+    throw new InvalidObjectException("a neighbour search is read through its serial form");
+  }
+
+  /** What a saved search holds: the reference rows and their width. */
+  private record SerialForm(double[][] rows, int width) implements Serializable {
+    private static final long serialVersionUID = 1L;
+
+    private Object readResolve() {
+      return new NeighbourSearch(rows, width);
+    }
+  }
+
+  /**
+   * A direct search for one query: exact squared distances to every row, the k smallest kept in
+   * order by (distance, row index). Cheaper than a matrix product for a handful of queries, such
+   * as one row at a time in production.
+   */
+  private int[] direct(double[] query, int k) {
+    double[] bestD = new double[k];
+    int[] bestR = new int[k];
+    int size = 0;
+    for (int j = 0; j < rows.length; j++) {
+      double d = squaredDistance(query, rows[j]);
+      if (size == k && d >= bestD[k - 1]) {
+        continue; // equal distance: the earlier row stays ahead
+      }
+      int at = size < k ? size++ : k - 1;
+      while (at > 0 && bestD[at - 1] > d) {
+        bestD[at] = bestD[at - 1];
+        bestR[at] = bestR[at - 1];
+        at--;
+      }
+      bestD[at] = d;
+      bestR[at] = j;
+    }
+    return bestR;
   }
 
   static double dot(double[] a, double[] b) {

@@ -5,10 +5,8 @@ import dev.plumb.learn.FeatureGroup;
 import dev.plumb.learn.Learner;
 import dev.plumb.learn.LearnerSpec;
 import dev.plumb.learn.Model;
-import dev.plumb.learn.ModelSize;
 import dev.plumb.learn.TrainingSet;
 import dev.plumb.plan.Task;
-import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -195,7 +193,7 @@ final class OneRule implements Learner {
    * @param proba class probabilities per interval or value
    */
   record RuleModel(String column, int first, int count, double[] cuts, double[][] proba)
-      implements Model, Serializable {
+      implements Model {
     private static final long serialVersionUID = 1L;
 
     @Override
@@ -226,11 +224,6 @@ final class OneRule implements Learner {
     @Override
     public double[] predict(double[][] x) {
       throw new UnsupportedOperationException("a classification model");
-    }
-
-    @Override
-    public long sizeBytes() {
-      return ModelSize.javaSerialized(this);
     }
   }
 }

@@ -5,10 +5,8 @@ import dev.plumb.learn.Learner;
 import dev.plumb.learn.LearnerFactory;
 import dev.plumb.learn.LearnerSpec;
 import dev.plumb.learn.Model;
-import dev.plumb.learn.ModelSize;
 import dev.plumb.learn.TrainingSet;
 import dev.plumb.plan.Task;
-import java.io.Serializable;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -120,7 +118,7 @@ public final class SimpleLearners implements LearnerFactory {
   }
 
   /** Predicts one number. */
-  record Constant(double value) implements Model, Serializable {
+  record Constant(double value) implements Model {
     private static final long serialVersionUID = 1L;
 
     @Override
@@ -134,11 +132,6 @@ public final class SimpleLearners implements LearnerFactory {
       Arrays.fill(out, value);
       return out;
     }
-
-    @Override
-    public long sizeBytes() {
-      return ModelSize.javaSerialized(this);
-    }
   }
 
   /**
@@ -147,7 +140,7 @@ public final class SimpleLearners implements LearnerFactory {
    * batch twice gives the same answer.
    */
   record Draw(SimpleLearners.Dummy.Strategy strategy, double[] shares, long seed)
-      implements Model, Serializable {
+      implements Model {
     private static final long serialVersionUID = 1L;
 
     @Override
@@ -194,11 +187,6 @@ public final class SimpleLearners implements LearnerFactory {
     @Override
     public double[] predict(double[][] x) {
       throw new UnsupportedOperationException("a classification model");
-    }
-
-    @Override
-    public long sizeBytes() {
-      return ModelSize.javaSerialized(this);
     }
   }
 }

@@ -1,7 +1,6 @@
 package dev.plumb.learn.smile;
 
 import dev.plumb.learn.Model;
-import dev.plumb.learn.ModelSize;
 import java.util.Arrays;
 
 /**
@@ -11,6 +10,8 @@ import java.util.Arrays;
  * gets the training mean, which is what its intercept would be. Immutable and thread-safe.
  */
 final class ConstantModel implements Model {
+  private static final long serialVersionUID = 1L;
+
   /** The class probabilities, or the one predicted value for regression. */
   private final double[] output;
   private final boolean classifier;
@@ -52,10 +53,5 @@ final class ConstantModel implements Model {
     double[] out = new double[x.length];
     Arrays.fill(out, output[0]);
     return out;
-  }
-
-  @Override
-  public long sizeBytes() {
-    return ModelSize.javaSerialized(output);
   }
 }

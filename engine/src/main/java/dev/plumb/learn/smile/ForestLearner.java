@@ -97,13 +97,13 @@ final class ForestLearner extends CartLearner {
           SmileFrames.classification(data, columns), settings.trees(), mtry, SplitRule.GINI, depth,
           leaves, settings.nodeSize(), settings.subsample(), null, seeds);
       StructType schema = forest.schema();
-      return new LeafShareClassifier(forest, forest.trees(), forest.classes(), data.numClasses(),
+      return new LeafShareClassifier(forest.trees(), forest.classes(), data.numClasses(),
           schema, columns);
     }
     smile.regression.RandomForest forest = smile.regression.RandomForest.fit(
         SmileFrames.formula(), SmileFrames.regression(data, columns), settings.trees(), mtry,
         depth, leaves, settings.nodeSize(), settings.subsample(), seeds);
-    return new LeafMeanRegressor(forest, forest.trees(), forest.schema(), columns);
+    return new LeafMeanRegressor(forest.trees(), forest.schema(), columns);
   }
 
   /**

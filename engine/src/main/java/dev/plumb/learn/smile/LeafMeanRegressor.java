@@ -1,6 +1,5 @@
 package dev.plumb.learn.smile;
 
-import java.io.Serializable;
 import smile.base.cart.Node;
 import smile.base.cart.RegressionNode;
 import smile.data.type.StructType;
@@ -15,19 +14,19 @@ import smile.regression.RegressionTree;
  * one-hot block into one nominal column ({@link SmileColumns#rows}). Immutable and thread-safe.
  */
 final class LeafMeanRegressor extends SmileModel {
+  private static final long serialVersionUID = 1L;
+
   private final RegressionTree[] trees;
   private final StructType schema;
   private final SmileColumns columns;
 
   /**
-   * @param fitted the Smile tree or forest, for the size
-   * @param trees its trees
+   * @param trees the Smile tree, or the trees of a Smile forest
    * @param schema Smile's predictor schema
    * @param columns how features became the predictor columns the trees were fitted on
    */
-  LeafMeanRegressor(Serializable fitted, RegressionTree[] trees, StructType schema,
-      SmileColumns columns) {
-    super(fitted, columns.features(), false);
+  LeafMeanRegressor(RegressionTree[] trees, StructType schema, SmileColumns columns) {
+    super(columns.features(), false);
     this.trees = trees.clone();
     this.schema = schema;
     this.columns = columns;

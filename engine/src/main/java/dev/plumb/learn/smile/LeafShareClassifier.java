@@ -1,6 +1,5 @@
 package dev.plumb.learn.smile;
 
-import java.io.Serializable;
 import smile.base.cart.DecisionNode;
 import smile.base.cart.Node;
 import smile.classification.DecisionTree;
@@ -25,6 +24,8 @@ import smile.data.type.StructType;
  * Immutable and thread-safe.
  */
 final class LeafShareClassifier extends SmileModel {
+  private static final long serialVersionUID = 1L;
+
   private final DecisionTree[] trees;
   private final int[] labels;
   private final int numClasses;
@@ -32,16 +33,15 @@ final class LeafShareClassifier extends SmileModel {
   private final SmileColumns columns;
 
   /**
-   * @param fitted the Smile tree or forest, for the size
-   * @param trees its trees
+   * @param trees the Smile tree, or the trees of a Smile forest
    * @param labels Plumb class index of each Smile class
    * @param numClasses the number of Plumb classes
    * @param schema Smile's predictor schema
    * @param columns how features became the predictor columns the trees were fitted on
    */
-  LeafShareClassifier(Serializable fitted, DecisionTree[] trees, int[] labels, int numClasses,
-      StructType schema, SmileColumns columns) {
-    super(fitted, columns.features(), true);
+  LeafShareClassifier(DecisionTree[] trees, int[] labels, int numClasses, StructType schema,
+      SmileColumns columns) {
+    super(columns.features(), true);
     this.trees = trees.clone();
     this.labels = labels.clone();
     this.numClasses = numClasses;

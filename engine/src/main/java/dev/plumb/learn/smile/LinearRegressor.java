@@ -9,6 +9,8 @@ import smile.regression.LinearModel;
  * here (its online {@code update} methods are never called).
  */
 final class LinearRegressor extends SmileModel {
+  private static final long serialVersionUID = 1L;
+
   private final LinearModel model;
   private final int[] keep;
 
@@ -18,7 +20,7 @@ final class LinearRegressor extends SmileModel {
    * @param features the feature count of the input rows
    */
   LinearRegressor(LinearModel model, int[] keep, int features) {
-    super(model, features, false);
+    super(features, false);
     this.model = model;
     this.keep = keep == null ? null : keep.clone();
   }

@@ -36,7 +36,9 @@ import smile.data.vector.IntVector;
  *
  * <p>Immutable and thread-safe.
  */
-final class SmileColumns {
+final class SmileColumns implements java.io.Serializable {
+  private static final long serialVersionUID = 1L;
+
   /** The name of the level of a row in which no feature of the one-hot block is 1. */
   static final String NONE = "(none)";
 

@@ -2,27 +2,27 @@ package dev.plumb.learn.smile;
 
 import dev.plumb.learn.Model;
 import dev.plumb.learn.ModelSize;
-import java.io.Serializable;
 
 /**
- * What every fitted model of this package shares: the Smile object whose Java serialization is the
- * model's size, the feature count that every input row must match, and the half of
- * {@link Model} that does not apply to its task. Immutable after construction (the size is
- * computed once, on first request) and so safe to use from several threads.
+ * What every fitted model of this package shares: the feature count that every input row must
+ * match, the half of {@link Model} that does not apply to its task, and the size, which is the
+ * length of the model's Java serialization (Smile's fitted models are serializable; subclasses
+ * hold only them and plain arrays). Immutable after construction (the size is computed once, on
+ * first request) and so safe to use from several threads.
  */
 abstract class SmileModel implements Model {
-  private final Serializable fitted;
+  private static final long serialVersionUID = 1L;
+
   private final int features;
   private final boolean classifier;
-  private volatile long size = -1;
+  /** The serialized size, 0 until computed (also after loading, as the field is transient). */
+  private transient volatile long size;
 
   /**
-   * @param fitted the Smile model, serialized to measure the size
    * @param features how many features each row must have
    * @param classifier whether this model predicts classes
    */
-  SmileModel(Serializable fitted, int features, boolean classifier) {
-    this.fitted = fitted;
+  SmileModel(int features, boolean classifier) {
     this.features = features;
     this.classifier = classifier;
   }
@@ -55,12 +55,12 @@ abstract class SmileModel implements Model {
     throw new UnsupportedOperationException();
   }
 
-  /** Bytes of the Java serialization of the Smile model; computed on first call. */
+  /** Bytes of the Java serialization of this model; computed on first call. */
   @Override
   public long sizeBytes() {
     long s = size;
-    if (s < 0) {
-      s = ModelSize.javaSerialized(fitted);
+    if (s == 0) {
+      s = ModelSize.javaSerialized(this);
       size = s;
     }
     return s;

@@ -83,11 +83,11 @@ final class TreeLearner extends CartLearner {
       DecisionTree tree = DecisionTree.fit(SmileFrames.formula(),
           SmileFrames.classification(data, columns), SplitRule.GINI, depth, leaves,
           settings.nodeSize());
-      return new LeafShareClassifier(tree, new DecisionTree[] {tree}, tree.classes(),
+      return new LeafShareClassifier(new DecisionTree[] {tree}, tree.classes(),
           data.numClasses(), tree.schema(), columns);
     }
     RegressionTree tree = RegressionTree.fit(SmileFrames.formula(),
         SmileFrames.regression(data, columns), depth, leaves, settings.nodeSize());
-    return new LeafMeanRegressor(tree, new RegressionTree[] {tree}, tree.schema(), columns);
+    return new LeafMeanRegressor(new RegressionTree[] {tree}, tree.schema(), columns);
   }
 }

@@ -16,6 +16,8 @@ import smile.classification.DataFrameClassifier;
  * and later calls reuse them.
  */
 final class TupleClassifier extends SmileModel {
+  private static final long serialVersionUID = 1L;
+
   private final DataFrameClassifier model;
   private final int[] labels;
   private final int numClasses;
@@ -27,7 +29,7 @@ final class TupleClassifier extends SmileModel {
    * @param columns how features became the predictor columns the model was fitted on
    */
   TupleClassifier(DataFrameClassifier model, int numClasses, SmileColumns columns) {
-    super(model, columns.features(), true);
+    super(columns.features(), true);
     this.model = model;
     this.labels = model.classes().clone();
     this.numClasses = numClasses;

@@ -9,6 +9,8 @@ import smile.regression.DataFrameRegression;
  * Thread-safe for the reasons {@link TupleClassifier} gives.
  */
 final class TupleRegressor extends SmileModel {
+  private static final long serialVersionUID = 1L;
+
   private final DataFrameRegression model;
   private final SmileColumns columns;
 
@@ -17,7 +19,7 @@ final class TupleRegressor extends SmileModel {
    * @param columns how features became the predictor columns the model was fitted on
    */
   TupleRegressor(DataFrameRegression model, SmileColumns columns) {
-    super(model, columns.features(), false);
+    super(columns.features(), false);
     this.model = model;
     this.columns = columns;
   }

@@ -9,6 +9,8 @@ import smile.classification.Classifier;
  * fitting.
  */
 final class VectorClassifier extends SmileModel {
+  private static final long serialVersionUID = 1L;
+
   private final Classifier<double[]> model;
   private final int[] labels;
   private final int numClasses;
@@ -20,7 +22,7 @@ final class VectorClassifier extends SmileModel {
    * @param features the feature count
    */
   VectorClassifier(Classifier<double[]> model, int[] labels, int numClasses, int features) {
-    super(model, features, true);
+    super(features, true);
     this.model = model;
     this.labels = labels.clone();
     this.numClasses = numClasses;

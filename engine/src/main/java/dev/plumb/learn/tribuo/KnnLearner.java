@@ -5,6 +5,7 @@ import dev.plumb.learn.LearnerSpec;
 import dev.plumb.learn.Model;
 import dev.plumb.learn.TrainingSet;
 import dev.plumb.plan.Task;
+import com.google.protobuf.Any;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -135,6 +136,19 @@ final class KnnLearner implements Learner {
    * is right, so this routes the unweighted call there with unit weights.
    */
   private static final class MeanCombiner extends AveragingCombiner {
+    private static final long serialVersionUID = 1L;
+
+    /**
+     * The combiner of a saved model: Tribuo's protobuf form names this class, and Tribuo calls this
+     * method to rebuild it. It has no state.
+     */
+    public static MeanCombiner deserializeFromProto(int version, String className, Any message) {
+      if (version != 0) {
+        throw new IllegalArgumentException("unknown version " + version + " of " + className);
+      }
+      return new MeanCombiner();
+    }
+
     @Override
     public Prediction<Regressor> combine(ImmutableOutputInfo<Regressor> outputInfo,
         List<Prediction<Regressor>> predictions) {

@@ -1,6 +1,10 @@
 package dev.plumb.learn.tribuo;
 
 import dev.plumb.learn.Model;
+import dev.plumb.learn.ModelSize;
+import java.io.InvalidObjectException;
+import java.io.ObjectInputStream;
+import java.io.Serializable;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -11,19 +15,25 @@ import org.tribuo.classification.LabelFactory;
 /**
  * A fitted Tribuo classifier seen as a Plumb {@link Model}: Tribuo's per-label scores become
  * probabilities in {@code TrainingSet.classNames()} order, zero for classes the training rows did
- * not contain. Immutable; safe to call from several threads (the Tribuo models used here predict
- * without shared mutable state).
+ * not contain. Serialized as Tribuo's protobuf form of the model ({@link TribuoBytes}), never
+ * by Java serialization of Tribuo's objects. Immutable; safe to call from several threads (the
+ * Tribuo models used here predict without shared mutable state).
  */
 final class TribuoClassifier implements Model {
+  private static final long serialVersionUID = 1L;
+
   private final org.tribuo.Model<Label> model;
   private final String[] featureNames;
+  private final List<String> classNames;
   private final Map<String, Integer> classIndex;
   private final int numClasses;
-  private volatile long sizeBytes = -1;
+  /** The serialized size, 0 until computed (also after loading). */
+  private transient volatile long sizeBytes;
 
   TribuoClassifier(org.tribuo.Model<Label> model, String[] featureNames, List<String> classNames) {
     this.model = model;
-    this.featureNames = featureNames;
+    this.featureNames = featureNames.clone();
+    this.classNames = List.copyOf(classNames);
     this.numClasses = classNames.size();
     this.classIndex = new HashMap<>();
     for (int c = 0; c < numClasses; c++) {
@@ -82,14 +92,47 @@ final class TribuoClassifier implements Model {
         "a classifier predicts probabilities: use predictProba");
   }
 
-  /** The byte count of Tribuo's protobuf serialization of the model (computed once, on demand). */
+  /**
+   * The byte count of this model's serialized form: Tribuo's protobuf bytes and the names
+   * (computed once, on demand).
+   */
   @Override
   public long sizeBytes() {
     long size = sizeBytes;
-    if (size < 0) {
-      size = model.serialize().getSerializedSize();
+    if (size == 0) {
+      size = ModelSize.javaSerialized(this);
       sizeBytes = size;
     }
     return size;
+  }
+
+  private Object writeReplace() {
+    return new SerialForm(TribuoBytes.of(model), featureNames, classNames.toArray(new String[0]));
+  }
+
+  private void readObject(ObjectInputStream in) throws InvalidObjectException {
+    throw new InvalidObjectException("a Tribuo classifier is read through its serial form");
+  }
+
+  /**
+   * What a saved classifier holds.
+   *
+   * @param model Tribuo's protobuf form of the model
+   * @param featureNames the Tribuo feature names, in column order
+   * @param classNames Plumb's class names, in class-index order
+   */
+  private record SerialForm(byte[] model, String[] featureNames, String[] classNames)
+      implements Serializable {
+    private static final long serialVersionUID = 1L;
+
+    private Object readResolve() throws InvalidObjectException {
+      org.tribuo.Model<?> loaded = TribuoBytes.read(model);
+      if (!loaded.validate(Label.class)) {
+        throw new InvalidObjectException("the Tribuo model does not predict class labels");
+      }
+      @SuppressWarnings("unchecked")
+      org.tribuo.Model<Label> labels = (org.tribuo.Model<Label>) loaded;
+      return new TribuoClassifier(labels, featureNames, List.of(classNames));
+    }
   }
 }

@@ -1,6 +1,10 @@
 package dev.plumb.learn.tribuo;
 
 import dev.plumb.learn.Model;
+import dev.plumb.learn.ModelSize;
+import java.io.InvalidObjectException;
+import java.io.ObjectInputStream;
+import java.io.Serializable;
 import java.util.List;
 import org.tribuo.Prediction;
 import org.tribuo.regression.RegressionFactory;
@@ -8,16 +12,20 @@ import org.tribuo.regression.Regressor;
 
 /**
  * A fitted Tribuo regressor seen as a Plumb {@link Model}: the value of its one output dimension.
- * Immutable; safe to call from several threads.
+ * Serialized as Tribuo's protobuf form of the model, like {@link TribuoClassifier}. Immutable;
+ * safe to call from several threads.
  */
 final class TribuoRegressor implements Model {
+  private static final long serialVersionUID = 1L;
+
   private final org.tribuo.Model<Regressor> model;
   private final String[] featureNames;
-  private volatile long sizeBytes = -1;
+  /** The serialized size, 0 until computed (also after loading). */
+  private transient volatile long sizeBytes;
 
   TribuoRegressor(org.tribuo.Model<Regressor> model, String[] featureNames) {
     this.model = model;
-    this.featureNames = featureNames;
+    this.featureNames = featureNames.clone();
   }
 
   @Override
@@ -39,14 +47,45 @@ final class TribuoRegressor implements Model {
     throw new UnsupportedOperationException("a regressor has no class probabilities: use predict");
   }
 
-  /** The byte count of Tribuo's protobuf serialization of the model (computed once, on demand). */
+  /**
+   * The byte count of this model's serialized form: Tribuo's protobuf bytes and the feature names
+   * (computed once, on demand).
+   */
   @Override
   public long sizeBytes() {
     long size = sizeBytes;
-    if (size < 0) {
-      size = model.serialize().getSerializedSize();
+    if (size == 0) {
+      size = ModelSize.javaSerialized(this);
       sizeBytes = size;
     }
     return size;
+  }
+
+  private Object writeReplace() {
+    return new SerialForm(TribuoBytes.of(model), featureNames);
+  }
+
+  private void readObject(ObjectInputStream in) throws InvalidObjectException {
+    throw new InvalidObjectException("a Tribuo regressor is read through its serial form");
+  }
+
+  /**
+   * What a saved regressor holds.
+   *
+   * @param model Tribuo's protobuf form of the model
+   * @param featureNames the Tribuo feature names, in column order
+   */
+  private record SerialForm(byte[] model, String[] featureNames) implements Serializable {
+    private static final long serialVersionUID = 1L;
+
+    private Object readResolve() throws InvalidObjectException {
+      org.tribuo.Model<?> loaded = TribuoBytes.read(model);
+      if (!loaded.validate(Regressor.class)) {
+        throw new InvalidObjectException("the Tribuo model does not predict numbers");
+      }
+      @SuppressWarnings("unchecked")
+      org.tribuo.Model<Regressor> values = (org.tribuo.Model<Regressor>) loaded;
+      return new TribuoRegressor(values, featureNames);
+    }
   }
 }

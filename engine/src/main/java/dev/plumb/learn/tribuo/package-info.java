@@ -37,8 +37,10 @@
  *
  * <p>Rows become Tribuo examples whose feature names are the zero-padded column index plus a
  * sanitized Plumb name, so they are unique and sort in column order; class labels keep Plumb's
- * class names verbatim. Model sizes are the byte counts of Tribuo's protobuf serialization, which
- * include Tribuo's provenance (timestamps, trainer settings, JVM details) and, for k-NN, every
- * training row.
+ * class names verbatim. A saved model holds Tribuo's protobuf serialization (never Java
+ * serialization of Tribuo's objects; {@code TribuoBytes} checks every class name in it before
+ * Tribuo rebuilds the model), plus the feature and class names; the model size is the length of
+ * that, which includes Tribuo's provenance (timestamps, trainer settings, JVM details) and, for
+ * k-NN, every training row.
  */
 package dev.plumb.learn.tribuo;

@@ -67,10 +67,14 @@ class KnnTest {
       queries[q] = new double[] {1e4 + r.nextInt(5) + 0.5, -1e4 + r.nextInt(5), r.nextInt(3)};
     }
 
-    int[][] found = new NeighbourSearch(rows, 3).nearest(queries, 5);
+    NeighbourSearch search = new NeighbourSearch(rows, 3);
+    int[][] found = search.nearest(queries, 5);
 
     for (int q = 0; q < queries.length; q++) {
       assertThat(found[q]).as("query %d", q).containsExactly(bruteForce(rows, queries[q], 5));
+      // one query at a time takes the direct path, with the same answer
+      assertThat(search.nearest(new double[][] {queries[q]}, 5)[0]).as("query %d alone", q)
+          .containsExactly(found[q]);
     }
   }
 
