@@ -81,7 +81,7 @@ public final class Tuner {
         ? Splits.stratifiedKFold(problem.classes(), INNER_FOLDS, 1, innerSeed)
         : Splits.kFold(problem.size(), INNER_FOLDS, 1, innerSeed);
     List<LearnerResult> results = CrossValidation.run(problem, new ExperimentPlan(trials, inner,
-        List.of(metric), seed, threads, Optional.empty()), progress);
+        List.of(metric), seed, threads, Optional.empty()).withoutTrainScores(), progress);
     List<Trial> out = new ArrayList<>();
     int best = -1;
     for (int i = 0; i < trials.size(); i++) {

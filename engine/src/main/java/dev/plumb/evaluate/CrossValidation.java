@@ -88,7 +88,7 @@ public final class CrossValidation {
               long seed = Seeds.derive(plan.seed(), Seeds.of(learner.spec().text()),
                   folds.get(fi).repeat(), folds.get(fi).index());
               scores[li][fi] = fitAndScore(learner, data, plan.metrics(), seed, folds.get(fi),
-                  fi == 0 ? sizes : null, li);
+                  fi == 0 ? sizes : null, li, plan.trainScores());
             } catch (Exception | OutOfMemoryError | StackOverflowError e) {
               failure.compareAndSet(li, null, describe(e, folds.get(fi)));
             } finally {
@@ -174,7 +174,7 @@ public final class CrossValidation {
   }
 
   private static FoldScore fitAndScore(Learner learner, FoldData data, List<Metric> metrics,
-      long seed, Fold fold, long[] sizes, int learnerIndex) {
+      long seed, Fold fold, long[] sizes, int learnerIndex, boolean trainScores) {
     long t0 = System.nanoTime();
     Model model = learner.fit(data.train, seed);
     long t1 = System.nanoTime();
@@ -190,13 +190,15 @@ public final class CrossValidation {
       validation = score(metrics, data.validationClasses, proba);
       confusion = Optional.of(ConfusionMatrix.of(data.train.classNames(), data.validationClasses,
           proba));
-      train = score(metrics, data.scoringClasses, model.predictProba(data.scoringX));
+      train = trainScores
+          ? score(metrics, data.scoringClasses, model.predictProba(data.scoringX)) : Map.of();
     } else {
       t2 = System.nanoTime();
       double[] predicted = model.predict(data.validationX);
       t3 = System.nanoTime();
       validation = score(metrics, data.validationValues, predicted);
-      train = score(metrics, data.scoringValues, model.predict(data.scoringX));
+      train = trainScores
+          ? score(metrics, data.scoringValues, model.predict(data.scoringX)) : Map.of();
     }
     if (sizes != null) {
       sizes[learnerIndex] = model.sizeBytes();

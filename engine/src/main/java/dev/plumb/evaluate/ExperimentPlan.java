@@ -16,6 +16,8 @@ import java.util.Optional;
  * @param seed the run's seed; every fit's seed is derived from it
  * @param threads worker threads (results do not depend on it)
  * @param timeLimit the most one learner may spend on one fold, if limited
+ * @param trainScores whether to score each fit on its training rows too (the "can it fit?"
+ *     column); selection and tuning runs that only compare validation scores skip it
  */
 public record ExperimentPlan(
     List<Learner> learners,
@@ -23,7 +25,19 @@ public record ExperimentPlan(
     List<Metric> metrics,
     long seed,
     int threads,
-    Optional<Duration> timeLimit) {
+    Optional<Duration> timeLimit,
+    boolean trainScores) {
+
+  /** A plan that scores training rows too. */
+  public ExperimentPlan(List<Learner> learners, Splits splits, List<Metric> metrics, long seed,
+      int threads, Optional<Duration> timeLimit) {
+    this(learners, splits, metrics, seed, threads, timeLimit, true);
+  }
+
+  /** The same plan without training scores. */
+  public ExperimentPlan withoutTrainScores() {
+    return new ExperimentPlan(learners, splits, metrics, seed, threads, timeLimit, false);
+  }
 
   /** Copies and checks. */
   public ExperimentPlan {

@@ -43,8 +43,8 @@ public final class StrongestSimple {
       learners.add(LearnerCatalog.resolve(LearnerSpec.parse(name), problem.task()));
     }
     List<LearnerResult> results = CrossValidation.run(problem,
-        new ExperimentPlan(learners, splits, List.of(metric), seed, threads, Optional.empty()),
-        progress);
+        new ExperimentPlan(learners, splits, List.of(metric), seed, threads, Optional.empty())
+            .withoutTrainScores(), progress);
     Learner best = null;
     double bestScore = Double.NaN;
     StringBuilder scores = new StringBuilder();
