@@ -105,7 +105,7 @@ public final class Bench {
     for (Learner l : learners) {
       if (o.tuneBudget() > 0) {
         Tuner.Result t = Tuner.tune(l, problem, o.tuneBudget(), metric, o.seed(), o.threads(),
-            progress);
+            o.timeLimit(), progress);
         tuning.add(Optional.of(t));
         chosen.add(t.chosen());
       } else {
@@ -165,7 +165,8 @@ public final class Bench {
       return f.get(ms, TimeUnit.MILLISECONDS);
     } catch (TimeoutException e) {
       throw new IllegalStateException("out of time: the full-data fit and measurement took more"
-          + " than " + o.timeLimit().get().toSeconds() + " s (--time-limit) plus 30 s");
+          + " than " + java.math.BigDecimal.valueOf(o.timeLimit().get().toMillis())
+          .movePointLeft(3).stripTrailingZeros().toPlainString() + " s (--time-limit) plus 30 s");
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException("interrupted", e);

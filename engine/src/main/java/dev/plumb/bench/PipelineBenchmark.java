@@ -24,7 +24,7 @@ import org.openjdk.jmh.annotations.State;
  * saved model file and the CSV it is measured on (paths and reading options in system
  * properties set by {@link JmhLatency}), and times the whole pipeline, encoding plus prediction,
  * on one row at a time ({@link #oneRow}, sampled) and on batches of {@value #BATCH} rows
- * ({@link #batch}, throughput).
+ * ({@link #batch}, throughput; a smaller file's rows repeated to fill one).
  */
 @State(Scope.Thread)
 public class PipelineBenchmark {
@@ -49,7 +49,17 @@ public class PipelineBenchmark {
     classes = pipeline.task().isClassification();
     rows = new int[Math.min(table.rowCount(), 10_000)];
     Arrays.setAll(rows, i -> i);
-    batch = Arrays.copyOf(rows, Math.min(BATCH, rows.length));
+    batch = batchOf(rows);
+  }
+
+  /**
+   * {@value #BATCH} rows, those given repeated when there are fewer: {@link JmhLatency} counts
+   * {@value #BATCH} rows per {@link #batch} call.
+   */
+  static int[] batchOf(int[] rows) {
+    int[] out = new int[BATCH];
+    Arrays.setAll(out, i -> rows[i % rows.length]);
+    return out;
   }
 
   /** One row, encoded and predicted; the rows are taken in turn. */

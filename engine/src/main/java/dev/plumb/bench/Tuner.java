@@ -55,9 +55,19 @@ public final class Tuner {
     }
   }
 
-  /** Tunes {@code learner} with {@code budget} trials. */
+  /** Tunes {@code learner} with {@code budget} trials, without a time limit. */
   public static Result tune(Learner learner, Problem problem, int budget, Metric metric,
       long seed, int threads, CrossValidation.Progress progress) {
+    return tune(learner, problem, budget, metric, seed, threads, Optional.empty(), progress);
+  }
+
+  /**
+   * Tunes {@code learner} with {@code budget} trials; a trial that spends longer than
+   * {@code timeLimit} on a fold fails and is not chosen.
+   */
+  public static Result tune(Learner learner, Problem problem, int budget, Metric metric,
+      long seed, int threads, Optional<java.time.Duration> timeLimit,
+      CrossValidation.Progress progress) {
     SearchSpace space = SearchSpace.of(learner.spec());
     if (space.isEmpty() || budget <= 1) {
       return new Result(learner, List.of(new Trial(learner.spec(), Double.NaN)), !space.isEmpty());
@@ -81,7 +91,7 @@ public final class Tuner {
         ? Splits.stratifiedKFold(problem.classes(), INNER_FOLDS, 1, innerSeed)
         : Splits.kFold(problem.size(), INNER_FOLDS, 1, innerSeed);
     List<LearnerResult> results = CrossValidation.run(problem, new ExperimentPlan(trials, inner,
-        List.of(metric), seed, threads, Optional.empty()).withoutTrainScores(), progress);
+        List.of(metric), seed, threads, timeLimit).withoutTrainScores(), progress);
     List<Trial> out = new ArrayList<>();
     int best = -1;
     for (int i = 0; i < trials.size(); i++) {

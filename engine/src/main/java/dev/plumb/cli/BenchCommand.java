@@ -146,7 +146,7 @@ final class BenchCommand implements Callable<Integer> {
   private List<Learner> candidates(Problem problem, Targets targets) {
     List<String> texts = new ArrayList<>();
     if (candidates != null) {
-      texts.addAll(ExperimentOptions.splitSpecs(candidates));
+      texts.addAll(ExperimentOptions.splitSpecs("--candidates", candidates));
     }
     targets.candidates().forEach(s -> texts.add(s.text()));
     if (texts.isEmpty()) {

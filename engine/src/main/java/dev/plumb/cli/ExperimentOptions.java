@@ -148,7 +148,7 @@ final class ExperimentOptions {
     }
     List<Learner> out = new ArrayList<>();
     Set<String> seen = new LinkedHashSet<>();
-    for (String text : splitSpecs(learners)) {
+    for (String text : splitSpecs("--learners", learners)) {
       Learner l = LearnerCatalog.resolve(LearnerSpec.parse(text), t);
       if (!seen.add(l.spec().text())) {
         throw new BadInputException("learner '" + text + "' is listed twice in --learners");
@@ -162,8 +162,8 @@ final class ExperimentOptions {
     return out;
   }
 
-  /** Splits on commas that are not inside parentheses. */
-  static List<String> splitSpecs(String text) {
+  /** Splits the value of {@code option} on commas that are not inside parentheses. */
+  static List<String> splitSpecs(String option, String text) {
     List<String> out = new ArrayList<>();
     int depth = 0;
     StringBuilder cur = new StringBuilder();
@@ -183,7 +183,7 @@ final class ExperimentOptions {
       }
     }
     if (depth != 0) {
-      throw new BadInputException("--learners '" + text + "' has unbalanced parentheses");
+      throw new BadInputException(option + " '" + text + "' has unbalanced parentheses");
     }
     if (!cur.toString().isBlank()) {
       out.add(cur.toString().strip());

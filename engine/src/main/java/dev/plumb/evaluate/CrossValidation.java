@@ -6,6 +6,7 @@ import dev.plumb.learn.Preprocessor;
 import dev.plumb.learn.TrainingSet;
 import dev.plumb.plan.Fold;
 import dev.plumb.plan.Seeds;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumMap;
@@ -18,6 +19,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicIntegerArray;
 import java.util.concurrent.atomic.AtomicReferenceArray;
 
 /**
@@ -42,6 +44,11 @@ public final class CrossValidation {
     /** Ignores progress. */
     Progress NONE = (done, total, what) -> {};
   }
+
+  /** States of one (learner, fold) task. */
+  private static final int WAITING = 0;
+  private static final int TAKEN = 1;
+  private static final int FINISHED = 2;
 
   private CrossValidation() {}
 
@@ -68,15 +75,22 @@ public final class CrossValidation {
       AtomicReferenceArray<String> failure = new AtomicReferenceArray<>(nl);
       AtomicInteger done = new AtomicInteger();
       int total = nl * nf;
-      List<Future<?>> tasks = new ArrayList<>();
+      List<Runnable> work = new ArrayList<>();
+      AtomicIntegerArray state = new AtomicIntegerArray(total);
       long[][] started = new long[nl][nf];
       for (int f = 0; f < nf; f++) {
         for (int l = 0; l < nl; l++) {
           final int li = l;
           final int fi = f;
-          tasks.add(pool.submit(() -> {
+          final int ti = work.size();
+          Runnable task = () -> {
+            // a task may be queued in a relief pool too (see awaitAll): the first taker runs it
+            if (!state.compareAndSet(ti, WAITING, TAKEN)) {
+              return;
+            }
             if (failure.get(li) != null) {
               done.incrementAndGet();
+              state.set(ti, FINISHED);
               return;
             }
             Learner learner = plan.learners().get(li);
@@ -92,12 +106,20 @@ public final class CrossValidation {
             } catch (Exception | OutOfMemoryError | StackOverflowError e) {
               failure.compareAndSet(li, null, describe(e, folds.get(fi)));
             } finally {
+              state.set(ti, FINISHED);
               progress.fitDone(done.incrementAndGet(), total, learner.spec().name());
             }
-          }));
+          };
+          work.add(task);
+          pool.submit(task);
         }
       }
-      awaitAll(tasks, plan, started, failure, folds);
+      List<ExecutorService> relief = new ArrayList<>();
+      try {
+        awaitAll(work, state, plan, started, failure, folds, relief);
+      } finally {
+        relief.forEach(ExecutorService::shutdownNow);
+      }
       List<LearnerResult> results = new ArrayList<>();
       for (int l = 0; l < nl; l++) {
         List<FoldScore> fs = new ArrayList<>();
@@ -133,36 +155,53 @@ public final class CrossValidation {
 
   /**
    * Waits for every task, except that once a learner has run longer than the time limit on a fold
-   * it is marked failed and its remaining work is not waited for (a fit cannot be interrupted;
-   * its thread finishes in the background and its result is dropped).
+   * it is marked failed and its remaining work is not waited for. A fit cannot be interrupted: its
+   * thread finishes in the background and its result is dropped. So that the other learners do
+   * go on when such fits hold every worker, the work still waiting is queued again in a relief
+   * pool with as many workers as the fits out of time hold; the first pool to take a task runs
+   * it, and the results do not depend on which.
    */
-  private static void awaitAll(List<Future<?>> tasks, ExperimentPlan plan, long[][] started,
-      AtomicReferenceArray<String> failure, List<Fold> folds) {
+  private static void awaitAll(List<Runnable> work, AtomicIntegerArray state,
+      ExperimentPlan plan, long[][] started, AtomicReferenceArray<String> failure,
+      List<Fold> folds, List<ExecutorService> relief) {
     int nl = plan.learners().size();
     long limit = plan.timeLimit().map(d -> d.toNanos()).orElse(Long.MAX_VALUE);
     while (true) {
-      boolean pending = false;
       long now = System.nanoTime();
-      for (int t = 0; t < tasks.size(); t++) {
+      int lost = 0;
+      for (int t = 0; t < work.size(); t++) {
         int l = t % nl;
         int f = t / nl;
-        if (tasks.get(t).isDone() || failure.get(l) != null) {
+        if (state.get(t) == FINISHED || failure.get(l) != null) {
           continue;
         }
         long start;
         synchronized (started) {
           start = started[l][f];
         }
-        if (start != 0 && now - start > limit) {
-          failure.compareAndSet(l, null, String.format(java.util.Locale.ROOT,
-              "out of time: more than %d s on fold %d (--time-limit)",
-              plan.timeLimit().orElseThrow().toSeconds(), folds.get(f).index() + 1));
-          continue;
+        if (start != 0 && now - start > limit && failure.compareAndSet(l, null,
+            "out of time: more than " + seconds(plan.timeLimit().orElseThrow()) + " s on fold "
+                + (folds.get(f).index() + 1) + " (--time-limit)")) {
+          lost += running(l, state, started, nl);
         }
-        pending = true;
+      }
+      boolean pending = false;
+      List<Runnable> waiting = new ArrayList<>();
+      for (int t = 0; t < work.size(); t++) {
+        if (state.get(t) != FINISHED && failure.get(t % nl) == null) {
+          pending = true;
+          if (state.get(t) == WAITING) {
+            waiting.add(work.get(t));
+          }
+        }
       }
       if (!pending) {
         return;
+      }
+      if (lost > 0 && !waiting.isEmpty()) {
+        ExecutorService pool = new ForkJoinPool(lost);
+        relief.add(pool);
+        waiting.forEach(pool::submit);
       }
       try {
         Thread.sleep(20);
@@ -171,6 +210,27 @@ public final class CrossValidation {
         throw new IllegalStateException("interrupted while waiting for fits", e);
       }
     }
+  }
+
+  /** A limit in seconds as given, e.g. {@code 0.5} or {@code 30} (not rounded to whole ones). */
+  static String seconds(Duration d) {
+    return java.math.BigDecimal.valueOf(d.toMillis()).movePointLeft(3).stripTrailingZeros()
+        .toPlainString();
+  }
+
+  /** How many of learner {@code l}'s fits hold a worker now. */
+  private static int running(int l, AtomicIntegerArray state, long[][] started, int nl) {
+    int n = 0;
+    for (int t = l; t < state.length(); t += nl) {
+      boolean began;
+      synchronized (started) {
+        began = started[l][t / nl] != 0;
+      }
+      if (began && state.get(t) != FINISHED) {
+        n++;
+      }
+    }
+    return n;
   }
 
   private static FoldScore fitAndScore(Learner learner, FoldData data, List<Metric> metrics,

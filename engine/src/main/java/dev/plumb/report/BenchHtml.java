@@ -148,7 +148,8 @@ public final class BenchHtml {
         "<p class=\"note\">" + escape(String.valueOf(drawer.failure())) + "</p>");
     Charts.Svg dist = drawer.draw(() -> Charts.latencyDistribution(names, buckets));
     HtmlPage.figure(sb, "latency", "Single-row latency", "in-process",
-        "share of timed single-row calls per latency bucket (HdrHistogram, log buckets)",
+        "share of timed single-row calls per latency bucket (HdrHistogram, log buckets), up to"
+            + " the 99.9th percentile",
         "chart", "Latency distribution per candidate", dist,
         "<p class=\"note\">" + escape(String.valueOf(drawer.failure())) + "</p>");
     sb.append("</div>\n</section>\n");

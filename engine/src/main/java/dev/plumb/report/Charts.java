@@ -402,12 +402,36 @@ final class Charts {
     }
     if (chart.getSeriesMap().isEmpty()) {
       chart.addSeries("none", new double[] {1}, new double[] {0}).setMarker(SeriesMarkers.NONE);
+    } else {
+      wholeDecades(chart);
     }
     return svg(chart);
   }
 
   /**
-   * Single-row latency distributions: per candidate, the share of calls per latency bucket.
+   * Stretches the log x axis of {@code chart} over its series to whole decades: XChart labels only
+   * the powers of ten, so points within one decade would leave the axis without a number.
+   */
+  private static void wholeDecades(XYChart chart) {
+    double low = chart.getSeriesMap().values().stream().mapToDouble(XYSeries::getXMin).min()
+        .orElse(Double.NaN);
+    double high = chart.getSeriesMap().values().stream().mapToDouble(XYSeries::getXMax).max()
+        .orElse(Double.NaN);
+    if (!(low > 0) || !(high >= low) || !Double.isFinite(high)) {
+      return;
+    }
+    AxesChartStyler s = chart.getStyler();
+    double from = Math.floor(Math.log10(low));
+    double to = Math.max(from + 1, Math.ceil(Math.log10(high)));
+    s.setXAxisMin(Math.pow(10, from));
+    s.setXAxisMax(Math.pow(10, to));
+    // plain digits, 0.0001 rather than 1E-4 (a formatting function would make the axis linear)
+    s.setXAxisDecimalPattern("0.########");
+  }
+
+  /**
+   * Single-row latency distributions: per candidate, the share of calls per latency bucket, up to
+   * the bucket that holds the 99.9th percentile.
    *
    * @param names the candidates
    * @param buckets per candidate, {@code [upper bound ms, count]} pairs, bounds increasing
@@ -421,6 +445,7 @@ final class Charts {
     chart.getStyler().setLegendBorderColor(GRID);
     chart.getStyler().setXAxisLogarithmic(true);
     chart.getStyler().setYAxisDecimalPattern("0.##");
+    chart.getStyler().setMarkerSize(5);
     List<String> labels = distinct(names);
     Color[] palette = {NUMERIC, CATEGORY, new Color(0x54, 0xA2, 0x4B), new Color(0xB2, 0x79, 0xA2),
         new Color(0xF5, 0x85, 0x18), new Color(0x72, 0xB7, 0xB2), new Color(0x9D, 0x75, 0x5D)};
@@ -433,9 +458,15 @@ final class Charts {
       for (double[] x : b) {
         total += x[1];
       }
-      double[] xs = new double[b.length];
-      double[] ys = new double[b.length];
-      for (int k = 0; k < b.length; k++) {
+      // up to the 99.9th percentile: the rare slow calls beyond it (a pause, a page fault) would
+      // stretch the axis over decades and squeeze the distribution into a corner
+      int shown = 0;
+      for (double seen = 0; shown < b.length && seen < 0.999 * total; shown++) {
+        seen += b[shown][1];
+      }
+      double[] xs = new double[shown];
+      double[] ys = new double[shown];
+      for (int k = 0; k < shown; k++) {
         xs[k] = Math.max(1e-6, b[k][0]);
         ys[k] = b[k][1] / total;
       }
@@ -447,6 +478,8 @@ final class Charts {
     }
     if (chart.getSeriesMap().isEmpty()) {
       chart.addSeries("none", new double[] {1}, new double[] {0}).setMarker(SeriesMarkers.NONE);
+    } else {
+      wholeDecades(chart);
     }
     return svg(chart);
   }

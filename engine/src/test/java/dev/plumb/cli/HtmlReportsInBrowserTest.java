@@ -19,11 +19,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The reports {@code plumb profile --html}, {@code plumb baseline --html} and {@code plumb
- * diagnose --html} write, opened in a real headless Chromium: the page loads without a console
- * error (a Content-Security-Policy violation is one), every chart is there, loaded and drawn at a
- * size above zero, and a screenshot of the whole page is saved under {@code target/screenshots/}
- * for a person to look at.
+ * The reports {@code plumb profile --html}, {@code plumb baseline --html}, {@code plumb
+ * diagnose --html} and {@code plumb bench --html} write, opened in a real headless Chromium: the
+ * page loads without a console error (a Content-Security-Policy violation is one), every chart is
+ * there, loaded and drawn at a size above zero, and a screenshot of the whole page is saved
+ * under {@code target/screenshots/} for a person to look at.
  */
 @Tag("browser")
 class HtmlReportsInBrowserTest {
@@ -90,6 +90,27 @@ class HtmlReportsInBrowserTest {
     assertThat(browser.evaluate("document.documentElement.scrollWidth").asInt())
         .as("page width").isLessThanOrEqualTo(browser.evaluate("window.innerWidth").asInt());
     assertScreenshot("diagnose-penguins");
+  }
+
+  @Test
+  void benchShowsTheScoreLatencyChartAndTheLatencyDistributionsWithoutErrors()
+      throws IOException {
+    Path html = dir.resolve("penguins-bench.html");
+    CliRun run = CliRun.of("bench", PENGUINS, "--target", "species", "--candidates", "tree",
+        "--targets", "../datasets/targets.example.yaml", "--html", html.toString());
+    // 1 when no candidate meets the example's targets on this machine; the page is written either
+    // way
+    assertThat(run.exitCode()).as(run.err()).isIn(0, 1);
+
+    browser.open(html);
+
+    assertThat(browser.consoleErrors()).isEmpty();
+    // score against p99 latency, and the latency distributions
+    assertEveryChartDrawn(2);
+    // the tables name each candidate by its full spec, which must wrap, not widen the page
+    assertThat(browser.evaluate("document.documentElement.scrollWidth").asInt())
+        .as("page width").isLessThanOrEqualTo(browser.evaluate("window.innerWidth").asInt());
+    assertScreenshot("bench-penguins");
   }
 
   /**

@@ -1,6 +1,7 @@
 /**
  * What tests of several packages need and no main package has: a real headless browser to open
- * the HTML reports in ({@link dev.plumb.testing.HeadlessBrowser}), and a stand-in for a
- * deserialization gadget that must never run ({@link dev.plumb.testing.Detonator}).
+ * the HTML reports in ({@link dev.plumb.testing.HeadlessBrowser}), a stand-in for a
+ * deserialization gadget that must never run ({@link dev.plumb.testing.Detonator}), and a learner
+ * too slow for a time limit ({@link dev.plumb.testing.SleepingLearner}).
  */
 package dev.plumb.testing;
