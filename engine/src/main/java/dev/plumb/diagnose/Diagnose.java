@@ -26,6 +26,8 @@ public final class Diagnose {
   public static final int DEFAULT_SIZES = 8;
   /** Validation curves run at the largest curve size up to this many training rows. */
   public static final int SWEEP_MAX_ROWS = 10_000;
+  /** The default learners are picked on at most this many training rows per fold. */
+  static final int PICK_MAX_ROWS = 20_000;
   /** The smallest default size. */
   static final int MIN_SIZE = 40;
 
@@ -69,14 +71,18 @@ public final class Diagnose {
    */
   static List<Learner> defaultLearners(Problem problem, Splits splits, Metric metric, long seed,
       int threads, CrossValidation.Progress progress, List<String> notes) {
-    StrongestSimple.Pick pick = StrongestSimple.pick(problem, splits, metric, seed, threads,
+    // on big data a sample of each training fold ranks the simple learners as well, for less
+    Splits sample = splits.withTrainAtMost(PICK_MAX_ROWS, seed);
+    StrongestSimple.Pick pick = StrongestSimple.pick(problem, sample, metric, seed, threads,
         progress);
     List<Learner> out = new ArrayList<>();
+    boolean sampled = !sample.equals(splits);
     pick.learner().ifPresent(best -> {
       out.add(best);
       notes.add("learners: " + best.spec().name() + ", the strongest simple learner ("
-          + metric.label() + ": " + pick.summary() + "), and random_forest for high capacity;"
-          + " choose others with --learners");
+          + metric.label() + (sampled ? String.format(Locale.ROOT, " on %,d training rows per"
+              + " fold", PICK_MAX_ROWS) : "") + ": " + pick.summary()
+          + "), and random_forest for high capacity; choose others with --learners");
     });
     out.add(LearnerCatalog.resolve(LearnerSpec.parse("random_forest"), problem.task()));
     return out;

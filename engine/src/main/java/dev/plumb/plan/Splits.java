@@ -25,6 +25,35 @@ public record Splits(SplitStrategy strategy, int k, int repeats, long seed, List
   }
 
   /**
+   * The same folds with at most {@code max} training rows each: a larger fold keeps a seeded
+   * uniform sample of its training rows (in their original order) and all its validation rows.
+   * For quick comparisons on big data, where a sample ranks learners as well as the whole.
+   */
+  public Splits withTrainAtMost(int max, long sampleSeed) {
+    List<Fold> out = new ArrayList<>();
+    for (Fold f : folds) {
+      int[] train = f.train();
+      if (train.length <= max) {
+        out.add(f);
+        continue;
+      }
+      SplittableRandom rnd = new SplittableRandom(
+          Seeds.derive(sampleSeed, f.repeat(), f.index()));
+      int[] pick = train.clone();
+      for (int i = 0; i < max; i++) {
+        int j = i + rnd.nextInt(pick.length - i);
+        int t = pick[i];
+        pick[i] = pick[j];
+        pick[j] = t;
+      }
+      int[] kept = Arrays.copyOf(pick, max);
+      Arrays.sort(kept);
+      out.add(new Fold(f.repeat(), f.index(), kept, f.validation()));
+    }
+    return new Splits(strategy, k, repeats, seed, out);
+  }
+
+  /**
    * Stratified k-fold, repeated: per repetition, the rows of each class are shuffled and dealt to
    * the folds in turn, continuing from fold to fold across classes, so that every fold's size and
    * every fold's count of each class differ by at most one row.

@@ -120,4 +120,22 @@ class SplitsTest {
       assertThat(f.trainSize() + f.validationSize()).isEqualTo(n);
     }
   }
+
+  @Test
+  void cappingTrainingRowsKeepsASortedSampleOfEachFoldAndEveryValidationRow() {
+    Splits s = Splits.kFold(1_000, 5, 1, 3);
+
+    Splits capped = s.withTrainAtMost(300, 9);
+
+    for (int i = 0; i < s.folds().size(); i++) {
+      Fold f = s.folds().get(i);
+      Fold c = capped.folds().get(i);
+      assertThat(c.validation()).containsExactly(f.validation());
+      assertThat(c.train()).hasSize(300).isSorted().doesNotHaveDuplicates();
+      assertThat(java.util.Arrays.stream(f.train()).boxed().toList())
+          .containsAll(java.util.Arrays.stream(c.train()).boxed().toList());
+    }
+    assertThat(s.withTrainAtMost(300, 9)).isEqualTo(capped);
+    assertThat(s.withTrainAtMost(5_000, 9)).isEqualTo(s);
+  }
 }
