@@ -9,8 +9,8 @@ Run with the Debian system Python (scikit-learn 1.2.1):
 Per learner: a Pipeline(ColumnTransformer(StandardScaler on the numbers, OneHotEncoder as Plumb's
 20 levels + infrequent on `region` and `product`), estimator), `learning_curve` with
 train_sizes=linspace(0.1, 1.0, 5) (scikit-learn's default), StratifiedKFold(5, shuffle=True,
-random_state=42), shuffle=True, random_state=42, scoring="balanced_accuracy", n_jobs=1 (the
-libraries' own threads still run: OpenBLAS). Prints one JSON line: seconds per learner, and the
+random_state=42), shuffle=True, random_state=42, scoring="balanced_accuracy", n_jobs from
+--jobs (default 1; the libraries' own threads still run: OpenBLAS). Prints one JSON line: seconds per learner, and the
 validation score per size.
 """
 
@@ -35,6 +35,8 @@ from sklearn_baseline import read  # noqa: E402  (same CSV reading as the baseli
 def main():
     p = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     p.add_argument("csv")
+    p.add_argument("--jobs", type=int, default=1,
+                   help="learning_curve n_jobs (default 1; 2 uses both cores of the machine)")
     args = p.parse_args()
     x_num, x_cat, y = read(args.csv)
     n_num = x_num.shape[1]
@@ -50,7 +52,8 @@ def main():
         "logistic": LogisticRegression(max_iter=1000),
         "random_forest": RandomForestClassifier(100, random_state=42),
     }
-    out = {"tool": f"scikit-learn {sklearn.__version__}", "rows": int(len(y)), "learners": {}}
+    out = {"tool": f"scikit-learn {sklearn.__version__}", "rows": int(len(y)), "n_jobs": args.jobs,
+           "learners": {}}
     total = 0.0
     for name, est in estimators.items():
         t0 = time.perf_counter()
@@ -58,7 +61,7 @@ def main():
             Pipeline([("pre", pre), ("model", est)]), x, y,
             train_sizes=np.linspace(0.1, 1.0, 5),
             cv=StratifiedKFold(5, shuffle=True, random_state=42), scoring="balanced_accuracy",
-            shuffle=True, random_state=42, n_jobs=1)
+            shuffle=True, random_state=42, n_jobs=args.jobs)
         seconds = time.perf_counter() - t0
         total += seconds
         out["learners"][name] = {
