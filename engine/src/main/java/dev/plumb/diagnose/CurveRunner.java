@@ -1,6 +1,7 @@
 package dev.plumb.diagnose;
 
 import dev.plumb.evaluate.CrossValidation;
+import dev.plumb.evaluate.FoldData;
 import dev.plumb.evaluate.Metric;
 import dev.plumb.evaluate.Problem;
 import dev.plumb.learn.Learner;
@@ -20,6 +21,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.IntStream;
 import java.util.stream.IntStream;
 
 /**
@@ -94,16 +96,19 @@ public final class CurveRunner {
         order[f] = shuffled(folds.get(f).train(), Seeds.derive(seed, 0x6C63L,
             folds.get(f).repeat(), folds.get(f).index()));
       }
-      List<Future<Subset>> pendingData = new ArrayList<>();
+      List<Future<FoldData>> pendingData = new ArrayList<>();
       for (int f = 0; f < nf; f++) {
         for (int s = 0; s < ns; s++) {
           int fi = f;
           int si = s;
-          pendingData.add(pool.submit(() -> Subset.of(problem, order[fi], sizes[si],
-              folds.get(fi).validation())));
+          // the subset is a random sample already, so its first rows are a random scoring sample
+          pendingData.add(pool.submit(() -> FoldData.of(problem,
+              Arrays.copyOf(order[fi], sizes[si]), folds.get(fi).validation(),
+              IntStream.range(0, Math.min(sizes[si], CrossValidation.MAX_TRAIN_SCORING_ROWS))
+                  .toArray())));
         }
       }
-      Subset[][] data = new Subset[nf][ns];
+      FoldData[][] data = new FoldData[nf][ns];
       for (int i = 0; i < pendingData.size(); i++) {
         data[i / ns][i % ns] = join(pendingData.get(i));
       }
@@ -243,19 +248,19 @@ public final class CurveRunner {
     return new CurvePoint(size, setting, tr, va, sec, Optional.ofNullable(error));
   }
 
-  private static Outcome fitAndScore(Learner learner, Subset d, Metric metric, long seed) {
+  private static Outcome fitAndScore(Learner learner, FoldData d, Metric metric, long seed) {
     long t0 = System.nanoTime();
-    Model model = learner.fit(d.train, seed);
+    Model model = learner.fit(d.train(), seed);
     double seconds = (System.nanoTime() - t0) / 1e9;
     double tr;
     double va;
-    if (d.train.task().isClassification()) {
-      tr = metric.compute(d.scoringClasses, model.predictProba(d.scoringX)).orElse(Double.NaN);
-      va = metric.compute(d.validationClasses, model.predictProba(d.validationX))
+    if (d.train().task().isClassification()) {
+      tr = metric.compute(d.scoringClasses(), model.predictProba(d.scoringX())).orElse(Double.NaN);
+      va = metric.compute(d.validationClasses(), model.predictProba(d.validationX()))
           .orElse(Double.NaN);
     } else {
-      tr = metric.compute(d.scoringValues, model.predict(d.scoringX)).orElse(Double.NaN);
-      va = metric.compute(d.validationValues, model.predict(d.validationX)).orElse(Double.NaN);
+      tr = metric.compute(d.scoringValues(), model.predict(d.scoringX())).orElse(Double.NaN);
+      va = metric.compute(d.validationValues(), model.predict(d.validationX())).orElse(Double.NaN);
     }
     return new Outcome(tr, va, seconds, null);
   }
@@ -294,51 +299,6 @@ public final class CurveRunner {
         throw err;
       }
       throw new IllegalStateException(e.getCause());
-    }
-  }
-
-  /** One fold's first n shuffled training rows, preprocessed, and its validation rows. */
-  private static final class Subset {
-    final TrainingSet train;
-    final double[][] validationX;
-    final int[] validationClasses;
-    final double[] validationValues;
-    final double[][] scoringX;
-    final int[] scoringClasses;
-    final double[] scoringValues;
-
-    private Subset(TrainingSet train, double[][] validationX, int[] validationClasses,
-        double[] validationValues, double[][] scoringX, int[] scoringClasses,
-        double[] scoringValues) {
-      this.train = train;
-      this.validationX = validationX;
-      this.validationClasses = validationClasses;
-      this.validationValues = validationValues;
-      this.scoringX = scoringX;
-      this.scoringClasses = scoringClasses;
-      this.scoringValues = scoringValues;
-    }
-
-    static Subset of(Problem problem, int[] order, int size, int[] validation) {
-      int[] positions = Arrays.copyOf(order, size);
-      Preprocessor.Fitted pre = Preprocessor.fit(problem.features().features(),
-          problem.rows(positions));
-      double[][] x = pre.transform(problem.rows(positions));
-      double[][] vx = pre.transform(problem.rows(validation));
-      // the subset is a random sample already, so its first rows are a random scoring sample
-      int scored = Math.min(size, CrossValidation.MAX_TRAIN_SCORING_ROWS);
-      double[][] sx = Arrays.copyOf(x, scored);
-      if (problem.task().isClassification()) {
-        int[] y = problem.classes(positions);
-        TrainingSet train = TrainingSet.classification(problem.task(), x, y,
-            problem.classNames(), pre.featureNames(), pre.groups());
-        return new Subset(train, vx, problem.classes(validation), null, sx,
-            Arrays.copyOf(y, scored), null);
-      }
-      double[] y = problem.values(positions);
-      TrainingSet train = TrainingSet.regression(x, y, pre.featureNames(), pre.groups());
-      return new Subset(train, vx, null, problem.values(validation), sx, null,
-          Arrays.copyOf(y, scored));
     }
   }
 }

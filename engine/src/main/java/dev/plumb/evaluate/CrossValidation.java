@@ -236,34 +236,34 @@ public final class CrossValidation {
   private static FoldScore fitAndScore(Learner learner, FoldData data, List<Metric> metrics,
       long seed, Fold fold, long[] sizes, int learnerIndex, boolean trainScores) {
     long t0 = System.nanoTime();
-    Model model = learner.fit(data.train, seed);
+    Model model = learner.fit(data.train(), seed);
     long t1 = System.nanoTime();
     Map<Metric, Double> validation;
     Map<Metric, Double> train;
     Optional<ConfusionMatrix> confusion = Optional.empty();
     long t2;
     long t3;
-    if (data.train.task().isClassification()) {
+    if (data.train().task().isClassification()) {
       t2 = System.nanoTime();
-      double[][] proba = model.predictProba(data.validationX);
+      double[][] proba = model.predictProba(data.validationX());
       t3 = System.nanoTime();
-      validation = score(metrics, data.validationClasses, proba);
-      confusion = Optional.of(ConfusionMatrix.of(data.train.classNames(), data.validationClasses,
+      validation = score(metrics, data.validationClasses(), proba);
+      confusion = Optional.of(ConfusionMatrix.of(data.train().classNames(), data.validationClasses(),
           proba));
       train = trainScores
-          ? score(metrics, data.scoringClasses, model.predictProba(data.scoringX)) : Map.of();
+          ? score(metrics, data.scoringClasses(), model.predictProba(data.scoringX())) : Map.of();
     } else {
       t2 = System.nanoTime();
-      double[] predicted = model.predict(data.validationX);
+      double[] predicted = model.predict(data.validationX());
       t3 = System.nanoTime();
-      validation = score(metrics, data.validationValues, predicted);
+      validation = score(metrics, data.validationValues(), predicted);
       train = trainScores
-          ? score(metrics, data.scoringValues, model.predict(data.scoringX)) : Map.of();
+          ? score(metrics, data.scoringValues(), model.predict(data.scoringX())) : Map.of();
     }
     if (sizes != null) {
       sizes[learnerIndex] = model.sizeBytes();
     }
-    double per1000 = (t3 - t2) / 1e9 / Math.max(1, data.validationX.length) * 1000;
+    double per1000 = (t3 - t2) / 1e9 / Math.max(1, data.validationX().length) * 1000;
     return new FoldScore(fold.repeat(), fold.index(), validation, train, (t1 - t0) / 1e9, per1000,
         confusion);
   }
@@ -294,80 +294,5 @@ public final class CrossValidation {
     }
     return what + " (fold " + (fold.index() + 1) + (fold.repeat() > 0 ? ", repeat "
         + (fold.repeat() + 1) : "") + ")";
-  }
-
-  /** One fold's matrices, built once and shared by every learner. */
-  static final class FoldData {
-    final TrainingSet train;
-    final double[][] validationX;
-    final int[] validationClasses;
-    final double[] validationValues;
-    final double[][] scoringX;
-    final int[] scoringClasses;
-    final double[] scoringValues;
-
-    private FoldData(TrainingSet train, double[][] validationX, int[] validationClasses,
-        double[] validationValues, double[][] scoringX, int[] scoringClasses,
-        double[] scoringValues) {
-      this.train = train;
-      this.validationX = validationX;
-      this.validationClasses = validationClasses;
-      this.validationValues = validationValues;
-      this.scoringX = scoringX;
-      this.scoringClasses = scoringClasses;
-      this.scoringValues = scoringValues;
-    }
-
-    static FoldData of(Problem problem, Fold fold, long seed) {
-      int[] trainPos = fold.train();
-      int[] validationPos = fold.validation();
-      Preprocessor.Fitted pre = Preprocessor.fit(problem.features().features(),
-          problem.rows(trainPos));
-      double[][] x = pre.transform(problem.rows(trainPos));
-      double[][] vx = pre.transform(problem.rows(validationPos));
-      int[] sample = scoringSample(trainPos.length, Seeds.derive(seed, 0x7261696EL,
-          fold.repeat(), fold.index()));
-      double[][] sx = new double[sample.length][];
-      for (int i = 0; i < sample.length; i++) {
-        sx[i] = x[sample[i]];
-      }
-      if (problem.task().isClassification()) {
-        int[] y = problem.classes(trainPos);
-        TrainingSet train = TrainingSet.classification(problem.task(), x, y,
-            problem.classNames(), pre.featureNames(), pre.groups());
-        int[] sy = new int[sample.length];
-        for (int i = 0; i < sample.length; i++) {
-          sy[i] = y[sample[i]];
-        }
-        return new FoldData(train, vx, problem.classes(validationPos), null, sx, sy, null);
-      }
-      double[] y = problem.values(trainPos);
-      TrainingSet train = TrainingSet.regression(x, y, pre.featureNames(), pre.groups());
-      double[] sy = new double[sample.length];
-      for (int i = 0; i < sample.length; i++) {
-        sy[i] = y[sample[i]];
-      }
-      return new FoldData(train, vx, null, problem.values(validationPos), sx, null, sy);
-    }
-
-    private static int[] scoringSample(int n, long seed) {
-      int[] all = new int[n];
-      for (int i = 0; i < n; i++) {
-        all[i] = i;
-      }
-      if (n <= MAX_TRAIN_SCORING_ROWS) {
-        return all;
-      }
-      SplittableRandom rnd = new SplittableRandom(seed);
-      for (int i = 0; i < MAX_TRAIN_SCORING_ROWS; i++) {
-        int j = i + rnd.nextInt(n - i);
-        int t = all[i];
-        all[i] = all[j];
-        all[j] = t;
-      }
-      int[] sample = Arrays.copyOf(all, MAX_TRAIN_SCORING_ROWS);
-      Arrays.sort(sample);
-      return sample;
-    }
   }
 }

@@ -192,10 +192,10 @@ final class SanityChecks {
       Fold fold = bounded(folds.get(f), Seeds.derive(plan.seed(), 0x73686CL, f));
       trainRows += fold.trainSize();
       validationRows += fold.validationSize();
-      CrossValidation.FoldData data = CrossValidation.FoldData.of(problem, fold, plan.seed());
+      FoldData data = FoldData.of(problem, fold, plan.seed());
       long seed = Seeds.derive(plan.seed(), 0x73687566L, fold.index());
-      real[f] = score(problem, metric, data, learner.fit(data.train, seed));
-      shuffled[f] = score(problem, metric, data, learner.fit(shuffledLabels(data.train, seed),
+      real[f] = score(problem, metric, data, learner.fit(data.train(), seed));
+      shuffled[f] = score(problem, metric, data, learner.fit(shuffledLabels(data.train(), seed),
           seed));
     }
     double sign = metric.greaterIsBetter() ? 1 : -1;
@@ -232,12 +232,12 @@ final class SanityChecks {
     return new SanityCheck("beats_shuffled_labels", passed, message, evidence);
   }
 
-  private static double score(Problem problem, Metric metric, CrossValidation.FoldData data,
+  private static double score(Problem problem, Metric metric, FoldData data,
       Model model) {
     return problem.task().isClassification()
-        ? metric.compute(data.validationClasses, model.predictProba(data.validationX))
+        ? metric.compute(data.validationClasses(), model.predictProba(data.validationX()))
             .orElse(Double.NaN)
-        : metric.compute(data.validationValues, model.predict(data.validationX))
+        : metric.compute(data.validationValues(), model.predict(data.validationX()))
             .orElse(Double.NaN);
   }
 
