@@ -22,7 +22,6 @@ import dev.plumb.report.Json;
 import dev.plumb.report.Provenance;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -35,7 +34,6 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code plumb baseline}: the cross-validated ladder of baselines. */
@@ -50,13 +48,7 @@ final class BaselineCommand implements Callable<Integer> {
 
   @Mixin ExperimentOptions experiment;
 
-  @Option(names = "--json", paramLabel = "FILE",
-      description = "Write the result as JSON to FILE ('-' for stdout, instead of the table).")
-  String json;
-
-  @Option(names = "--html", paramLabel = "FILE",
-      description = "Write an HTML report with charts to FILE.")
-  Path html;
+  @Mixin ReportOptions report;
 
   @Mixin CsvOptionsMixin csv;
   @Mixin CommonOptions common;
@@ -83,11 +75,11 @@ final class BaselineCommand implements Callable<Integer> {
     }
     Provenance provenance = Provenance.current();
     double totalSeconds = (System.nanoTime() - t0) / 1e9;
-    byte[] jsonBytes = json == null ? null : Json.bytes(
+    byte[] jsonBytes = report.json == null ? null : Json.bytes(
         BaselineJson.of(dataset, result, provenance, readSeconds, totalSeconds));
-    byte[] htmlBytes = html == null ? null
+    byte[] htmlBytes = report.html == null ? null
         : BaselineHtml.render(dataset, result, provenance).getBytes(StandardCharsets.UTF_8);
-    CommandIo.emit(spec, json, jsonBytes, html, htmlBytes,
+    CommandIo.emit(spec, report.json, jsonBytes, report.html, htmlBytes,
         () -> BaselineText.render(dataset, result, provenance));
     return ExitCode.OK;
   }

@@ -74,13 +74,7 @@ final class BenchCommand implements Callable<Integer> {
           + " a Plumb model file.")
   Path saveBest;
 
-  @Option(names = "--json", paramLabel = "FILE",
-      description = "Write the result as JSON to FILE ('-' for stdout, instead of the table).")
-  String json;
-
-  @Option(names = "--html", paramLabel = "FILE",
-      description = "Write an HTML report with a score-vs-latency chart to FILE.")
-  Path html;
+  @Mixin ReportOptions report;
 
   @Mixin CsvOptionsMixin csv;
   @Mixin CommonOptions common;
@@ -131,14 +125,14 @@ final class BenchCommand implements Callable<Integer> {
     Provenance provenance = Provenance.current();
     double totalSeconds = (System.nanoTime() - t0) / 1e9;
     BenchResult r = result;
-    byte[] jsonBytes = json == null ? null
+    byte[] jsonBytes = report.json == null ? null
         : Json.bytes(BenchJson.of(dataset, r, provenance, totalSeconds));
-    byte[] htmlBytes = html == null ? null
+    byte[] htmlBytes = report.html == null ? null
         : BenchHtml.render(dataset, r, provenance).getBytes(StandardCharsets.UTF_8);
     if (saveBest != null) {
       saveBest(r, err);
     }
-    CommandIo.emit(spec, json, jsonBytes, html, htmlBytes,
+    CommandIo.emit(spec, report.json, jsonBytes, report.html, htmlBytes,
         () -> BenchText.render(dataset, r, provenance));
     return r.verdicts().anyMeetsAll() ? ExitCode.OK : ExitCode.CHECK_FAILED;
   }

@@ -66,13 +66,7 @@ final class DiagnoseCommand implements Callable<Integer> {
           + " training rows (a classifier's ROC AUC, and the columns that differ most).")
   Path test;
 
-  @Option(names = "--json", paramLabel = "FILE",
-      description = "Write the result as JSON to FILE ('-' for stdout, instead of the summary).")
-  String json;
-
-  @Option(names = "--html", paramLabel = "FILE",
-      description = "Write an HTML report with the curves to FILE.")
-  Path html;
+  @Mixin ReportOptions report;
 
   @Mixin CsvOptionsMixin csv;
   @Mixin CommonOptions common;
@@ -112,11 +106,11 @@ final class DiagnoseCommand implements Callable<Integer> {
     }
     Provenance provenance = Provenance.current();
     double totalSeconds = (System.nanoTime() - t0) / 1e9;
-    byte[] jsonBytes = json == null ? null
+    byte[] jsonBytes = report.json == null ? null
         : Json.bytes(DiagnoseJson.of(dataset, result, provenance, totalSeconds));
-    byte[] htmlBytes = html == null ? null
+    byte[] htmlBytes = report.html == null ? null
         : DiagnoseHtml.render(dataset, result, provenance).getBytes(StandardCharsets.UTF_8);
-    CommandIo.emit(spec, json, jsonBytes, html, htmlBytes,
+    CommandIo.emit(spec, report.json, jsonBytes, report.html, htmlBytes,
         () -> DiagnoseText.render(dataset, result, provenance));
     return ExitCode.OK;
   }

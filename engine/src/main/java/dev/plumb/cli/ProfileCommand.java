@@ -39,13 +39,7 @@ final class ProfileCommand implements Callable<Integer> {
   @Option(names = {"-t", "--target"}, paramLabel = "COLUMN", description = "The label column.")
   String target;
 
-  @Option(names = "--json", paramLabel = "FILE",
-      description = "Write the profile as JSON to FILE ('-' for stdout, instead of the table).")
-  String json;
-
-  @Option(names = "--html", paramLabel = "FILE",
-      description = "Write a self-contained HTML report with charts to FILE.")
-  Path html;
+  @Mixin ReportOptions report;
 
   @Option(names = "--fail-on", paramLabel = "SEVERITY",
       description = "Exit with 1 when a finding is at least this severe: ${COMPLETION-CANDIDATES}"
@@ -60,10 +54,10 @@ final class ProfileCommand implements Callable<Integer> {
     Dataset dataset = CommandIo.read(spec, data, csv, common);
     Profile profile = Profiler.profile(dataset, Optional.ofNullable(target));
     Provenance provenance = Provenance.current();
-    byte[] jsonBytes = json == null ? null : Json.bytes(ProfileJson.of(profile, provenance));
-    byte[] htmlBytes = html == null ? null
+    byte[] jsonBytes = report.json == null ? null : Json.bytes(ProfileJson.of(profile, provenance));
+    byte[] htmlBytes = report.html == null ? null
         : ProfileHtml.render(profile, provenance).getBytes(StandardCharsets.UTF_8);
-    CommandIo.emit(spec, json, jsonBytes, html, htmlBytes,
+    CommandIo.emit(spec, report.json, jsonBytes, report.html, htmlBytes,
         () -> ProfileText.render(profile, provenance));
     return failed(profile) ? ExitCode.CHECK_FAILED : ExitCode.OK;
   }
