@@ -34,6 +34,7 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code plumb baseline}: the cross-validated ladder of baselines. */
@@ -47,6 +48,11 @@ final class BaselineCommand implements Callable<Integer> {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
   @Mixin ExperimentOptions experiment;
+
+  @Option(names = {"-l", "--learners"}, paramLabel = "SPECS",
+      description = "Comma-separated learners, e.g. 'logistic,smile:random_forest(trees=300,"
+          + "max_depth=12)' (default: the whole ladder).")
+  String learners;
 
   @Mixin ReportOptions report;
 
@@ -63,7 +69,7 @@ final class BaselineCommand implements Callable<Integer> {
     double readSeconds = (System.nanoTime() - t0) / 1e9;
     Table table = dataset.table();
     Problem problem = Problem.of(table, experiment.target, experiment.requestedTask());
-    ExperimentPlan plan = new ExperimentPlan(experiment.chosenLearners(problem.task()),
+    ExperimentPlan plan = new ExperimentPlan(ExperimentOptions.chosenLearners(learners, problem.task()),
         experiment.splits(problem, table), experiment.metrics(problem.task()), experiment.seed,
         experiment.workers(), experiment.limit());
     FitProgress progress = new FitProgress(err, interactive);

@@ -48,6 +48,10 @@ final class BenchCommand implements Callable<Integer> {
 
   @Mixin ExperimentOptions experiment;
 
+  /** Not an option of bench (the control is chosen for it); kept to say so clearly. */
+  @Option(names = {"-l", "--learners"}, hidden = true)
+  String learners;
+
   @Option(names = {"-c", "--candidates"}, paramLabel = "SPECS",
       description = "Comma-separated candidate learners, e.g. 'smile:gradient_boosting("
           + "trees=500,shrinkage=0.05),tribuo:logistic' (also from the targets file).")
@@ -70,8 +74,8 @@ final class BenchCommand implements Callable<Integer> {
   boolean jmh;
 
   @Option(names = "--save-best", paramLabel = "FILE",
-      description = "Write the best candidate that meets every target (else the best score) as"
-          + " a Plumb model file.")
+      description = "Write the best-scoring candidate that meets every target as a Plumb model"
+          + " file (nothing is written when none does).")
   Path saveBest;
 
   @Mixin ReportOptions report;
@@ -84,7 +88,7 @@ final class BenchCommand implements Callable<Integer> {
     PrintWriter err = spec.commandLine().getErr();
     boolean interactive = Main.Context.INTERACTIVE.get() && !common.quiet;
     experiment.validateOptions();
-    if (experiment.learners != null) {
+    if (learners != null) {
       throw new BadInputException("bench takes --candidates, not --learners (the control is"
           + " chosen for you)");
     }

@@ -44,6 +44,11 @@ final class DiagnoseCommand implements Callable<Integer> {
 
   @Mixin ExperimentOptions experiment;
 
+  @Option(names = {"-l", "--learners"}, paramLabel = "SPECS",
+      description = "Comma-separated learners to diagnose, e.g. 'logistic,smile:tree' (default:"
+          + " the strongest simple learner of the ladder and a random forest).")
+  String learners;
+
   @Option(names = "--sizes", paramLabel = "N,N,...", split = ",",
       description = "Training sizes of the learning curves (default: 8 log-spaced sizes from"
           + " 40 rows, or 10 per class, to the whole training fold).")
@@ -88,11 +93,11 @@ final class DiagnoseCommand implements Callable<Integer> {
       throw new BadInputException("--goal " + goal + " is outside the range of "
           + metric.label() + " [" + metric.lowest() + ", " + metric.highest() + "]");
     }
-    List<Learner> learners = experiment.learners == null ? List.of()
-        : experiment.chosenLearners(problem.task());
+    List<Learner> chosen = learners == null ? List.of()
+        : ExperimentOptions.chosenLearners(learners, problem.task());
     Optional<Diagnose.TestData> testData = test == null ? Optional.empty()
         : Optional.of(testData(dataset, problem));
-    Diagnose.Options options = new Diagnose.Options(learners,
+    Diagnose.Options options = new Diagnose.Options(chosen,
         sizes.stream().mapToInt(Integer::intValue).toArray(), sweeps,
         goal == null ? OptionalDouble.empty() : OptionalDouble.of(goal), experiment.workers(),
         testData);

@@ -61,11 +61,6 @@ final class ExperimentOptions {
           + " integers are classes, other numbers regression).")
   TaskOption task = TaskOption.AUTO;
 
-  @Option(names = {"-l", "--learners"}, paramLabel = "SPECS",
-      description = "Comma-separated learners, e.g. 'logistic,smile:random_forest(trees=300,"
-          + "max_depth=12)' (default: the whole ladder).")
-  String learners;
-
   @Option(names = {"-m", "--metric"}, paramLabel = "METRIC",
       description = "Primary metric (default: balanced_accuracy for classes, rmse for numbers).")
   String metric;
@@ -142,7 +137,11 @@ final class ExperimentOptions {
     };
   }
 
-  List<Learner> chosenLearners(Task t) {
+  /**
+   * The learners of a {@code --learners} list, each resolved once; {@code null} (the option not
+   * given) is the whole ladder.
+   */
+  static List<Learner> chosenLearners(String learners, Task t) {
     if (learners == null) {
       return LearnerCatalog.ladder(t);
     }
