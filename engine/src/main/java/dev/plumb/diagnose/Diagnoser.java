@@ -207,7 +207,12 @@ public final class Diagnoser {
       settle = Optional.of("more folds or repetitions (--repeats 3) to shrink the noise, or a"
           + " wider --sweep");
     }
-    double confidence = verdict == Verdict.INCONCLUSIVE ? 0.5
+    boolean oneSplit = Arrays.stream(full.validation()).filter(Double::isFinite).count() < 2;
+    if (oneSplit && verdict != Verdict.INCONCLUSIVE) {
+      evidence += "; with one validation split there is no fold-to-fold spread, so the confidence"
+          + " is unknown (use k folds to measure it)";
+    }
+    double confidence = verdict == Verdict.INCONCLUSIVE || oneSplit ? 0.5
         : Math.min(0.999, Math.max(0.5, NORMAL.cumulativeProbability(
             Math.abs(effect) / Math.max(effectSe, 1e-9))));
     Decomposition decomposition = new Decomposition(goal.isPresent() ? goal.getAsDouble() : best,

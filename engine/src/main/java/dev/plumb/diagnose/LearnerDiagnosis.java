@@ -12,7 +12,8 @@ import java.util.Optional;
  * @param validationCurve scores across its main hyperparameter, if it has one
  * @param verdict the fit diagnosis
  * @param confidence how sure, in [0.5, 1): the normal probability that the decisive difference
- *     has the observed sign, given its fold-to-fold standard error
+ *     has the observed sign, given its fold-to-fold standard error; 0.5 (unknown) for
+ *     {@code inconclusive} and for a single validation split (a holdout)
  * @param evidence the numbers behind the verdict, as a sentence
  * @param settle for {@code inconclusive}, what would settle it
  * @param moreDataHelps whether more rows of the same kind would raise the validation score; empty
