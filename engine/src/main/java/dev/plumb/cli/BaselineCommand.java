@@ -1,20 +1,11 @@
 package dev.plumb.cli;
 
-import dev.plumb.data.BadInputException;
-import dev.plumb.data.Column;
 import dev.plumb.data.Dataset;
-import dev.plumb.data.NumericColumn;
 import dev.plumb.data.Table;
 import dev.plumb.evaluate.Baseline;
 import dev.plumb.evaluate.BaselineResult;
 import dev.plumb.evaluate.ExperimentPlan;
-import dev.plumb.evaluate.Metric;
 import dev.plumb.evaluate.Problem;
-import dev.plumb.learn.Learner;
-import dev.plumb.learn.LearnerCatalog;
-import dev.plumb.learn.LearnerSpec;
-import dev.plumb.plan.Splits;
-import dev.plumb.plan.Task;
 import dev.plumb.report.BaselineHtml;
 import dev.plumb.report.BaselineJson;
 import dev.plumb.report.BaselineText;
@@ -22,20 +13,11 @@ import dev.plumb.report.Json;
 import dev.plumb.report.Provenance;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.LinkedHashSet;
-import java.util.List;
-import java.util.Map;
-import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 
 /** {@code plumb baseline}: the cross-validated ladder of baselines. */
 @Command(
@@ -68,8 +50,9 @@ final class BaselineCommand implements Callable<Integer> {
     Dataset dataset = CommandIo.read(spec, experiment.data, csv, common);
     double readSeconds = (System.nanoTime() - t0) / 1e9;
     Table table = dataset.table();
-    Problem problem = Problem.of(table, experiment.target, experiment.requestedTask());
-    ExperimentPlan plan = new ExperimentPlan(ExperimentOptions.chosenLearners(learners, problem.task()),
+    Problem problem = experiment.problem(table);
+    ExperimentPlan plan = new ExperimentPlan(
+        ExperimentOptions.chosenLearners(learners, problem.task()),
         experiment.splits(problem, table), experiment.metrics(problem.task()), experiment.seed,
         experiment.workers(), experiment.limit());
     FitProgress progress = new FitProgress(err, interactive);

@@ -99,16 +99,13 @@ final class BenchCommand implements Callable<Integer> {
     long t0 = System.nanoTime();
     Dataset dataset = CommandIo.read(spec, experiment.data, csv, common);
     Table table = dataset.table();
-    Problem problem = Problem.of(table, experiment.target, experiment.requestedTask());
+    Problem problem = experiment.problem(table);
     List<Metric> metrics = experiment.metrics(problem.task());
     Targets targets = targetsFile == null ? Targets.none()
         : TargetsFile.read(targetsFile, problem.task(), metrics.get(0));
-    if (targets.metric().isPresent() && !targets.metric().get().equals(metrics.get(0))) {
+    if (targets.metric().isPresent()) {
       // the targets' metric leads, so that scores, verdicts and the front agree
-      Metric m = targets.metric().get();
-      List<Metric> reordered = new ArrayList<>(List.of(m));
-      metrics.stream().filter(x -> x != m).forEach(reordered::add);
-      metrics = reordered;
+      metrics = ExperimentOptions.metricsLedBy(targets.metric().get(), problem.task());
     }
     List<Learner> chosen = candidates(problem, targets);
     FitProgress progress = new FitProgress(err, interactive);

@@ -87,7 +87,7 @@ final class DiagnoseCommand implements Callable<Integer> {
     long t0 = System.nanoTime();
     Dataset dataset = CommandIo.read(spec, experiment.data, csv, common);
     Table table = dataset.table();
-    Problem problem = Problem.of(table, experiment.target, experiment.requestedTask());
+    Problem problem = experiment.problem(table);
     Metric metric = experiment.metrics(problem.task()).get(0);
     if (goal != null && (goal < metric.lowest() || goal > metric.highest())) {
       throw new BadInputException("--goal " + goal + " is outside the range of "

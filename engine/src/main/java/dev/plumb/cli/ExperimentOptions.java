@@ -2,12 +2,8 @@ package dev.plumb.cli;
 
 import dev.plumb.data.BadInputException;
 import dev.plumb.data.Column;
-import dev.plumb.data.Dataset;
 import dev.plumb.data.NumericColumn;
 import dev.plumb.data.Table;
-import dev.plumb.evaluate.Baseline;
-import dev.plumb.evaluate.BaselineResult;
-import dev.plumb.evaluate.ExperimentPlan;
 import dev.plumb.evaluate.Metric;
 import dev.plumb.evaluate.Problem;
 import dev.plumb.learn.Learner;
@@ -15,13 +11,6 @@ import dev.plumb.learn.LearnerCatalog;
 import dev.plumb.learn.LearnerSpec;
 import dev.plumb.plan.Splits;
 import dev.plumb.plan.Task;
-import dev.plumb.report.BaselineHtml;
-import dev.plumb.report.BaselineJson;
-import dev.plumb.report.BaselineText;
-import dev.plumb.report.Json;
-import dev.plumb.report.Provenance;
-import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -31,10 +20,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.Callable;
-import picocli.CommandLine;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -190,10 +175,15 @@ final class ExperimentOptions {
     return out;
   }
 
+  /** The metrics of the task, {@code --metric} (or the default primary metric) first. */
   List<Metric> metrics(Task t) {
-    Metric primary = metric == null
+    return metricsLedBy(metric == null
         ? (t.isClassification() ? Metric.BALANCED_ACCURACY : Metric.RMSE)
-        : Metric.parse(metric, t);
+        : Metric.parse(metric, t), t);
+  }
+
+  /** The metrics of the task, {@code primary} first. */
+  static List<Metric> metricsLedBy(Metric primary, Task t) {
     List<Metric> all = new ArrayList<>();
     all.add(primary);
     for (Metric m : Metric.forTask(t)) {
@@ -202,6 +192,11 @@ final class ExperimentOptions {
       }
     }
     return all;
+  }
+
+  /** The problem the options describe on {@code table}: its target and task. */
+  Problem problem(Table table) {
+    return Problem.of(table, target, requestedTask());
   }
 
   Splits splits(Problem problem, Table table) {
