@@ -3,8 +3,8 @@ package dev.plumb.benchmarks;
 import dev.plumb.data.CsvOptions;
 import dev.plumb.data.CsvTableReader;
 import dev.plumb.data.Table;
+import dev.plumb.evaluate.FoldData;
 import dev.plumb.evaluate.Problem;
-import dev.plumb.learn.Preprocessor;
 import dev.plumb.learn.TrainingSet;
 import dev.plumb.plan.Fold;
 import dev.plumb.plan.Splits;
@@ -75,11 +75,8 @@ final class BaselineData {
 
   /** Preprocesses training positions {@code train} and query positions {@code query}. */
   static Split split(Problem problem, int[] train, int[] query) {
-    int[] trainRows = problem.rows(train);
-    Preprocessor.Fitted pre = Preprocessor.fit(problem.features().features(), trainRows);
-    TrainingSet set = TrainingSet.classification(problem.task(), pre.transform(trainRows),
-        problem.classes(train), problem.classNames(), pre.featureNames(), pre.groups());
-    return new Split(set, pre.transform(problem.rows(query)), problem.classes(query));
+    FoldData fold = FoldData.of(problem, train, query, new int[0]);
+    return new Split(fold.train(), fold.validationX(), fold.validationClasses());
   }
 
   /** Share of rows whose largest-probability class is the same in both matrices. */
