@@ -44,8 +44,9 @@ class ArchitectureTest {
       .should().dependOnClassesThat().resideInAPackage("org.tribuo..");
 
   @ArchTest
-  static final ArchRule onlyCliAndReportUseBench = noClasses().that()
-      .resideOutsideOfPackages("dev.plumb.bench..", "dev.plumb.cli..", "dev.plumb.report..")
+  static final ArchRule onlyCliReportAndTestkitUseBench = noClasses().that()
+      .resideOutsideOfPackages("dev.plumb.bench..", "dev.plumb.cli..", "dev.plumb.report..",
+          "dev.plumb.testkit..")
       .should().dependOnClassesThat().resideInAPackage("dev.plumb.bench..");
 
   @ArchTest

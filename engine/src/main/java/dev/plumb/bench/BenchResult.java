@@ -4,7 +4,6 @@ import dev.plumb.evaluate.CorrectedTTest;
 import dev.plumb.evaluate.LearnerResult;
 import dev.plumb.evaluate.Metric;
 import dev.plumb.evaluate.MetricSummary;
-import dev.plumb.plan.Fold;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -40,7 +39,7 @@ public record BenchResult(Bench.Run run, Targets targets, List<CandidateMeasurem
    * JMH's.
    */
   public static BenchResult of(Bench.Run run, Targets targets, Optional<JmhLatency.Report> jmh) {
-    CorrectedTTest test = test(run);
+    CorrectedTTest test = CorrectedTTest.forSplits(run.splits());
     List<CandidateMeasurement> measured = new ArrayList<>();
     for (BenchEntry e : run.entries()) {
       CandidateMeasurement m = measurement(e, run.metrics(), test);
@@ -77,14 +76,6 @@ public record BenchResult(Bench.Run run, Targets targets, List<CandidateMeasurem
       }
     }
     return Optional.ofNullable(best);
-  }
-
-  /** The corrected t-test of the run's folds (for the scores' confidence intervals). */
-  static CorrectedTTest test(Bench.Run run) {
-    double train = run.splits().folds().stream().mapToInt(Fold::trainSize).average().orElse(1);
-    double validation = run.splits().folds().stream().mapToInt(Fold::validationSize).average()
-        .orElse(1);
-    return CorrectedTTest.forSplitSizes(train, validation);
   }
 
   private static CandidateMeasurement measurement(BenchEntry e, List<Metric> metrics,

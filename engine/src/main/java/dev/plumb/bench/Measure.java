@@ -1,5 +1,6 @@
 package dev.plumb.bench;
 
+import dev.plumb.data.Table;
 import dev.plumb.evaluate.Problem;
 import dev.plumb.learn.Learner;
 import dev.plumb.learn.FittedPipeline;
@@ -72,7 +73,7 @@ public final class Measure {
       long before = sum(mx.getThreadAllocatedBytes(ids));
       long t0 = System.nanoTime();
       FittedPipeline pipeline = pool.submit(() -> problem.fitPipeline(learner,
-          Seeds.derive(seed, Seeds.of(learner.spec().text()), 0x66756C6CL))).get();
+          Seeds.fullFit(seed, learner.spec().text()))).get();
       double trainSeconds = (System.nanoTime() - t0) / 1e9;
       long[] idsAfter = mx.getAllThreadIds();
       long allocated = Math.max(0, sum(mx.getThreadAllocatedBytes(idsAfter)) - before);
@@ -126,6 +127,23 @@ public final class Measure {
   private static double predictOne(FittedPipeline.Bound fit, int row, boolean classes) {
     int[] one = {row};
     return classes ? fit.predictProba(one)[0][0] : fit.predict(one)[0];
+  }
+
+  /**
+   * The single-row prediction latency of {@code pipeline} on the rows of {@code table}, measured
+   * as {@link #run} measures it (warm-up, then at least {@value #MIN_CALLS} timed calls).
+   *
+   * @throws dev.plumb.data.BadInputException when the table lacks a feature column
+   */
+  public static Latency singleRowLatency(FittedPipeline pipeline, Table table) {
+    int[] rows = new int[table.rowCount()];
+    Arrays.setAll(rows, i -> i);
+    if (rows.length == 0) {
+      throw new IllegalArgumentException("no rows to predict");
+    }
+    Histogram h = latency(pipeline.bind(table), rows, pipeline.task().isClassification());
+    return new Latency(h.getValueAtPercentile(50) / 1e6, h.getValueAtPercentile(90) / 1e6,
+        h.getValueAtPercentile(99) / 1e6, h.getMaxValue() / 1e6);
   }
 
   private static Histogram latency(FittedPipeline.Bound fit, int[] rows, boolean classes) {

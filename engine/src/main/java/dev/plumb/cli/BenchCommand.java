@@ -14,7 +14,6 @@ import dev.plumb.evaluate.Problem;
 import dev.plumb.learn.Learner;
 import dev.plumb.learn.LearnerCatalog;
 import dev.plumb.learn.LearnerSpec;
-import dev.plumb.learn.ModelFile;
 import dev.plumb.report.BenchHtml;
 import dev.plumb.report.BenchJson;
 import dev.plumb.report.BenchText;
@@ -88,6 +87,9 @@ final class BenchCommand implements Callable<Integer> {
     PrintWriter err = spec.commandLine().getErr();
     boolean interactive = Main.Context.INTERACTIVE.get() && !common.quiet;
     experiment.validateOptions();
+    if (saveBest != null) {
+      OutputFiles.checkLocation(saveBest);
+    }
     if (learners != null) {
       throw new BadInputException("bench takes --candidates, not --learners (the control is"
           + " chosen for you)");
@@ -130,11 +132,11 @@ final class BenchCommand implements Callable<Integer> {
         : Json.bytes(BenchJson.of(dataset, r, provenance, totalSeconds));
     byte[] htmlBytes = report.html == null ? null
         : BenchHtml.render(dataset, r, provenance).getBytes(StandardCharsets.UTF_8);
-    if (saveBest != null) {
-      saveBest(r, err);
-    }
     CommandIo.emit(spec, report.json, jsonBytes, report.html, htmlBytes,
         () -> BenchText.render(dataset, r, provenance));
+    if (saveBest != null) {
+      saveBest(r, dataset, err);
+    }
     return r.verdicts().anyMeetsAll() ? ExitCode.OK : ExitCode.CHECK_FAILED;
   }
 
@@ -161,13 +163,15 @@ final class BenchCommand implements Callable<Integer> {
   }
 
   /** Saves the winner, the best score among those meeting every target, when there is one. */
-  private void saveBest(BenchResult r, PrintWriter err) {
+  private void saveBest(BenchResult r, Dataset dataset, PrintWriter err) {
     Optional<BenchEntry> best = r.best();
     if (best.isEmpty()) {
       err.println("plumb: --save-best: no candidate meets every target, so " + saveBest
           + " was not written");
       return;
     }
-    OutputFiles.write(saveBest, ModelFile.bytes(best.get().measured().orElseThrow().pipeline()));
+    BenchEntry e = best.get();
+    ModelSaving.save(saveBest, e.measured().orElseThrow().pipeline(), dataset, r.run().seed(),
+        r.run().splits(), r.run().metrics(), e.cv(), Optional.empty(), err);
   }
 }

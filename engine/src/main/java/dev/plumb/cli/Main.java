@@ -17,7 +17,9 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     versionProvider = Main.Version.class,
     description = "Where a tabular ML problem stands: data, baselines, fit, targets.",
-    subcommands = {BaselineCommand.class, DiagnoseCommand.class, BenchCommand.class, ProfileCommand.class, DatatestCommand.class, CommandLine.HelpCommand.class})
+    subcommands = {BaselineCommand.class, DiagnoseCommand.class, BenchCommand.class,
+        CheckCommand.class, ProfileCommand.class, DatatestCommand.class,
+        CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 

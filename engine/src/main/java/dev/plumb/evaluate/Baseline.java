@@ -3,8 +3,6 @@ package dev.plumb.evaluate;
 import dev.plumb.learn.Learner;
 import dev.plumb.learn.LearnerCatalog;
 import dev.plumb.learn.LearnerSpec;
-import dev.plumb.plan.Fold;
-import dev.plumb.plan.Splits;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -37,7 +35,7 @@ public final class Baseline {
     long t0 = System.nanoTime();
     ExperimentPlan full = withControl(problem, plan);
     List<LearnerResult> results = CrossValidation.run(problem, full, progress);
-    CorrectedTTest test = testFor(full.splits());
+    CorrectedTTest test = CorrectedTTest.forSplits(full.splits());
     Metric primary = full.primary();
 
     List<LearnerResult> sorted = new ArrayList<>(results);
@@ -83,12 +81,6 @@ public final class Baseline {
         control == null ? "" : control.spec().name(), checks, notes, seconds);
   }
 
-  /** The corrected t-test matching the folds' sizes. */
-  static CorrectedTTest testFor(Splits splits) {
-    double train = splits.folds().stream().mapToInt(Fold::trainSize).average().orElse(1);
-    double validation = splits.folds().stream().mapToInt(Fold::validationSize).average().orElse(1);
-    return CorrectedTTest.forSplitSizes(train, validation);
-  }
 
   private static ExperimentPlan withControl(Problem problem, ExperimentPlan plan) {
     boolean hasTrivial = plan.learners().stream()

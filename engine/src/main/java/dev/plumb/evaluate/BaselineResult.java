@@ -37,6 +37,6 @@ public record BaselineResult(
 
   /** The corrected t-test for this run's splits. */
   public CorrectedTTest test() {
-    return Baseline.testFor(plan.splits());
+    return CorrectedTTest.forSplits(plan.splits());
   }
 }

@@ -1,5 +1,7 @@
 package dev.plumb.evaluate;
 
+import dev.plumb.plan.Fold;
+import dev.plumb.plan.Splits;
 import java.util.OptionalDouble;
 import org.apache.commons.math3.distribution.TDistribution;
 
@@ -78,6 +80,15 @@ public final class CorrectedTTest {
               + " test rows");
     }
     return new CorrectedTTest(testSize / trainSize);
+  }
+
+  /** The test for the folds of {@code splits}, from their average training and test sizes. */
+  public static CorrectedTTest forSplits(Splits splits) {
+    double train = splits.folds().stream().mapToInt(Fold::trainSize).average()
+        .orElse(1);
+    double test = splits.folds().stream().mapToInt(Fold::validationSize).average()
+        .orElse(1);
+    return forSplitSizes(train, test);
   }
 
   /** The ratio {@code n_test/n_train} this test corrects with. */

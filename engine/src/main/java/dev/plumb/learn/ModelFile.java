@@ -15,12 +15,14 @@ import java.io.OutputStream;
 import java.io.Serializable;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Objects;
 import java.util.zip.CRC32C;
 import java.util.zip.CheckedInputStream;
 import java.util.zip.Checksum;
@@ -30,7 +32,7 @@ import java.util.zip.Checksum;
  * model, is damaged, or has been tampered with gives a {@link BadInputException} and never runs
  * code of the file's choosing.
  *
- * <h2>Format, version 1</h2>
+ * <h2>Format, version 2</h2>
  *
  * All integers are 32-bit, big-endian.
  *
@@ -63,13 +65,16 @@ import java.util.zip.Checksum;
  * <p>Stateless and thread-safe.
  */
 public final class ModelFile {
-  /** The format version this class writes and reads. */
-  public static final int VERSION = 1;
+  /** The format version this class writes; it also reads every earlier one. */
+  public static final int VERSION = 2;
+
+  /** The first format version, without a card. */
+  private static final int VERSION_WITHOUT_CARD = 1;
 
   private static final byte[] MAGIC = "PLUMBMDL".getBytes(StandardCharsets.US_ASCII);
 
-  /** Bytes of the file around its two parts: magic, version, two lengths, checksum. */
-  private static final int FRAME_BYTES = MAGIC.length + 4 + 4 + 4 + 4;
+  /** Bytes of the file around its three parts: magic, version, three lengths, checksum. */
+  private static final int FRAME_BYTES = MAGIC.length + 4 + 4 + 4 + 4 + 4;
 
   /** The deepest object nesting a part may have; Plumb's deepest, a CART tree, nests far less. */
   static final int MAX_DEPTH = 1_000;
@@ -127,7 +132,21 @@ public final class ModelFile {
   private ModelFile() {}
 
   /**
-   * Writes {@code pipeline} to {@code out} (which stays open).
+   * A model file's content: the pipeline and its card.
+   *
+   * @param pipeline the fitted pipeline
+   * @param card the model card's JSON text, empty when the file has none
+   */
+  public record Contents(FittedPipeline pipeline, String card) {
+    /** Checks for nulls. */
+    public Contents {
+      Objects.requireNonNull(pipeline, "pipeline");
+      Objects.requireNonNull(card, "card");
+    }
+  }
+
+  /**
+   * Writes {@code pipeline} without a card to {@code out} (which stays open).
    *
    * @throws IOException when writing fails
    */
@@ -135,12 +154,18 @@ public final class ModelFile {
     out.write(bytes(pipeline));
   }
 
-  /** The bytes {@link #write} writes. */
+  /** The bytes {@link #write} writes: the pipeline with an empty card. */
   public static byte[] bytes(FittedPipeline pipeline) {
+    return bytes(pipeline, "");
+  }
+
+  /** The bytes of a model file holding {@code pipeline} and the card text {@code card}. */
+  public static byte[] bytes(FittedPipeline pipeline, String card) {
     byte[] description = ModelSize.bytes(Description.of(pipeline));
     byte[] model = ModelSize.bytes(pipeline.model());
+    byte[] cardBytes = card.getBytes(StandardCharsets.UTF_8);
     ByteArrayOutputStream buffer = new ByteArrayOutputStream(FRAME_BYTES + description.length
-        + model.length);
+        + model.length + cardBytes.length);
     try (DataOutputStream out = new DataOutputStream(buffer)) {
       out.write(MAGIC);
       out.writeInt(VERSION);
@@ -148,6 +173,8 @@ public final class ModelFile {
       out.write(description);
       out.writeInt(model.length);
       out.write(model);
+      out.writeInt(cardBytes.length);
+      out.write(cardBytes);
       CRC32C crc = new CRC32C();
       crc.update(buffer.toByteArray());
       out.writeInt((int) crc.getValue());
@@ -158,7 +185,8 @@ public final class ModelFile {
   }
 
   /**
-   * The number of bytes {@link #write} writes for {@code pipeline}, without writing them: the
+   * The number of bytes {@link #write} writes for {@code pipeline} (with an empty card), without
+   * writing them: the
    * description is serialized (it is small) and the model's size is {@link Model#sizeBytes()},
    * which large models compute once.
    */
@@ -168,7 +196,7 @@ public final class ModelFile {
   }
 
   /**
-   * Saves {@code pipeline} to {@code file}, replacing it.
+   * Saves {@code pipeline} without a card to {@code file}, replacing it.
    *
    * @throws BadInputException when the file cannot be written, naming it
    */
@@ -187,8 +215,18 @@ public final class ModelFile {
    *     the file name and what is wrong
    */
   public static FittedPipeline load(Path file) {
+    return loadContents(file).pipeline();
+  }
+
+  /**
+   * Loads the pipeline and the card saved in {@code file}.
+   *
+   * @throws BadInputException when the file cannot be read or is not a valid Plumb model file, with
+   *     the file name and what is wrong
+   */
+  public static Contents loadContents(Path file) {
     try (InputStream in = Files.newInputStream(file)) {
-      return read(in);
+      return readContents(in);
     } catch (NoSuchFileException e) {
       throw new BadInputException("model file " + file + " not found");
     } catch (IOException e) {
@@ -207,6 +245,17 @@ public final class ModelFile {
    * @throws IOException when reading {@code in} fails
    */
   public static FittedPipeline read(InputStream in) throws IOException {
+    return readContents(in).pipeline();
+  }
+
+  /**
+   * Reads a pipeline and its card written by {@link #bytes(FittedPipeline, String)} or an earlier
+   * version, to the end of {@code in}.
+   *
+   * @throws BadInputException as {@link #read} does, and when the card is not UTF-8 text
+   * @throws IOException when reading {@code in} fails
+   */
+  public static Contents readContents(InputStream in) throws IOException {
     Checksum crc = new CRC32C();
     CheckedInputStream checked = new CheckedInputStream(in, crc);
     byte[] magic = checked.readNBytes(MAGIC.length);
@@ -215,14 +264,15 @@ public final class ModelFile {
           + new String(MAGIC, StandardCharsets.US_ASCII) + ")");
     }
     int version = readInt(checked, "the format version");
-    if (version != VERSION) {
+    if (version != VERSION && version != VERSION_WITHOUT_CARD) {
       throw new BadInputException("model file format version " + version + " is not supported;"
-          + " this Plumb reads version " + VERSION + (version > VERSION
+          + " this Plumb reads versions 1 to " + VERSION + (version > VERSION
           ? ", so the file comes from a newer Plumb: use that, or save the model again"
           : "; save the model again with this Plumb"));
     }
     byte[] description = readPart(checked, "description");
     byte[] model = readPart(checked, "model");
+    byte[] card = version == VERSION_WITHOUT_CARD ? new byte[0] : readPart(checked, "card");
     int expected = (int) crc.getValue();
     int stored = readInt(in, "the checksum");
     if (stored != expected) {
@@ -238,8 +288,14 @@ public final class ModelFile {
       throw new BadInputException("model file is damaged: its parts are not a pipeline and a"
           + " model");
     }
+    String cardText;
     try {
-      return desc.pipeline(fitted);
+      cardText = StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(card)).toString();
+    } catch (CharacterCodingException e) {
+      throw new BadInputException("model file is damaged: its card is not UTF-8 text", e);
+    }
+    try {
+      return new Contents(desc.pipeline(fitted), cardText);
     } catch (IllegalArgumentException | NullPointerException e) {
       throw new BadInputException("model file is damaged: " + e.getMessage(), e);
     }

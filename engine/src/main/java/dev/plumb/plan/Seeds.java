@@ -17,6 +17,14 @@ public final class Seeds {
     return h;
   }
 
+  /**
+   * The seed of a learner's final fit on every row (the model a command saves), under the run's
+   * {@code seed}: the same whichever command fits it.
+   */
+  public static long fullFit(long seed, String learner) {
+    return derive(seed, of(learner), 0x66756C6CL);
+  }
+
   /** A 64-bit value for a string, for use in a seed path (e.g. a learner's spec). */
   public static long of(String s) {
     long h = 0xCBF29CE484222325L;

@@ -211,7 +211,8 @@ class ModelFileTest {
   void refusesAnotherFormatVersionBeforeReadingFurther() {
     byte[] file = ModelFile.bytes(majority());
     ByteBuffer.wrap(file).putInt(8, ModelFile.VERSION + 1);
-    assertRefused(file, "model file format version 2 is not supported");
+    assertRefused(file, "model file format version " + (ModelFile.VERSION + 1)
+        + " is not supported");
   }
 
   @Test
@@ -338,7 +339,7 @@ class ModelFileTest {
     }
   }
 
-  /** The description and model parts of a file, read by the documented layout. */
+  /** The description, model and card parts of a file, read by the documented layout. */
   static byte[][] parts(byte[] file) {
     ByteBuffer b = ByteBuffer.wrap(file);
     b.position(12);
@@ -346,15 +347,17 @@ class ModelFileTest {
     b.get(description);
     byte[] model = new byte[b.getInt()];
     b.get(model);
+    byte[] card = new byte[b.getInt()];
+    b.get(card);
     assertThat(b.remaining()).isEqualTo(4);
-    return new byte[][] {description, model};
+    return new byte[][] {description, model, card};
   }
 
-  /** A file of the documented layout around two parts, with a correct checksum. */
+  /** A file of the documented layout around the parts, an empty card, a correct checksum. */
   static byte[] file(byte[] description, byte[] model) {
-    ByteBuffer b = ByteBuffer.allocate(24 + description.length + model.length);
-    b.put("PLUMBMDL".getBytes(StandardCharsets.US_ASCII)).putInt(1);
-    b.putInt(description.length).put(description).putInt(model.length).put(model);
+    ByteBuffer b = ByteBuffer.allocate(28 + description.length + model.length);
+    b.put("PLUMBMDL".getBytes(StandardCharsets.US_ASCII)).putInt(ModelFile.VERSION);
+    b.putInt(description.length).put(description).putInt(model.length).put(model).putInt(0);
     CRC32C crc = new CRC32C();
     crc.update(b.array(), 0, b.position());
     b.putInt((int) crc.getValue());

@@ -1,0 +1,113 @@
+package dev.plumb.check;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.plumb.cli.Main;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code plumb baseline --save-model} then {@code plumb check}, end to end on generated data: a
+ * fresh sample of the training distribution passes, a sample whose x1 sensor was recalibrated
+ * fails with x1 named as the drifted feature, and bad input exits 2.
+ */
+class CheckCliTest {
+  @TempDir static Path dir;
+  static Path model;
+
+  @BeforeAll
+  static void train() {
+    Path train = ShiftData.write(dir.resolve("train.csv"), 2_000, 1, 0);
+    model = dir.resolve("model.plumb");
+    Result r = run("baseline", train.toString(), "--target", "y", "--learners",
+        "majority,logistic", "--metric", "accuracy", "--save-model", "logistic",
+        model.toString(), "--quiet");
+    assertThat(r.code).as(r.err).isZero();
+    assertThat(r.err).contains("saved tribuo:logistic").contains(model.toString());
+  }
+
+  @Test
+  void aFreshSampleOfTheSameDistributionPasses() throws IOException {
+    Path fresh = ShiftData.write(dir.resolve("fresh.csv"), 1_000, 2, 0);
+    Path json = dir.resolve("fresh.json");
+    Result r = run("check", model.toString(), fresh.toString(), "--json", json.toString());
+    assertThat(r.code).as(r.out + r.err).isZero();
+    assertThat(r.out).contains("PASS");
+    JsonNode j = new ObjectMapper().readTree(json.toFile());
+    assertThat(j.get("passed").asBoolean()).isTrue();
+    assertThat(j.at("/metrics/0/metric").asText()).isEqualTo("accuracy");
+    assertThat(j.at("/metrics/0/status").asText()).isEqualTo("holds");
+    assertThat(j.at("/baseline/clearly_better").asBoolean()).isTrue();
+    assertThat(j.at("/model/trained_on/rows").asInt()).isEqualTo(2_000);
+    for (JsonNode d : j.get("drift")) {
+      assertThat(d.get("severity").asText()).as(d.toString()).isEqualTo("none");
+    }
+  }
+
+  @Test
+  void aShiftedSampleFailsAndNamesTheShiftedFeature() throws IOException {
+    Path shifted = ShiftData.write(dir.resolve("shifted.csv"), 1_000, 3, 2.0);
+    Path json = dir.resolve("shifted.json");
+    Result r = run("check", model.toString(), shifted.toString(), "--json", json.toString());
+    assertThat(r.code).as(r.out + r.err).isEqualTo(1);
+    assertThat(r.out).contains("FAIL").contains("accuracy regressed")
+        .contains("likely causes: drift in x1");
+    JsonNode j = new ObjectMapper().readTree(json.toFile());
+    assertThat(j.at("/metrics/0/status").asText()).isEqualTo("regression");
+    assertThat(j.at("/metrics/0/score_ci_high").asDouble())
+        .isLessThan(j.at("/metrics/0/bound").asDouble());
+    assertThat(j.at("/drift/0/column").asText()).isEqualTo("x1");
+    assertThat(j.at("/drift/0/severity").asText()).isEqualTo("major");
+    assertThat(j.at("/drift/0/flagged").asBoolean()).isTrue();
+    assertThat(j.at("/expectations/passed").asBoolean()).isFalse(); // x1 beyond its range
+  }
+
+  @Test
+  void badInputExitsTwoWithOneLine() throws IOException {
+    Path noTarget = dir.resolve("no-target.csv");
+    Files.writeString(noTarget, "x1,x2,colour\n1,2,red\n");
+    Result r = run("check", model.toString(), noTarget.toString());
+    assertThat(r.code).isEqualTo(2);
+    assertThat(r.err.strip()).startsWith("plumb: ").contains("'y'").doesNotContain("\n");
+
+    Path notAModel = dir.resolve("not-a-model.plumb");
+    Files.writeString(notAModel, "x1,x2\n");
+    r = run("check", notAModel.toString(), noTarget.toString());
+    assertThat(r.code).isEqualTo(2);
+    assertThat(r.err).contains("not a Plumb model file");
+
+    r = run("check", model.toString(), dir.resolve("absent.csv").toString());
+    assertThat(r.code).isEqualTo(2);
+
+    r = run("check", model.toString(), noTarget.toString(), "--max-drop", "-1");
+    assertThat(r.code).isEqualTo(2);
+    assertThat(r.err).contains("--max-drop");
+  }
+
+  @Test
+  void aModelSavedWithoutACardIsRefusedWithAHint() throws IOException {
+    Path bare = dir.resolve("bare.plumb");
+    dev.plumb.learn.ModelFile.save(SavedModel.load(model).pipeline(), bare);
+    Path fresh = ShiftData.write(dir.resolve("fresh2.csv"), 100, 5, 0);
+    Result r = run("check", bare.toString(), fresh.toString());
+    assertThat(r.code).isEqualTo(2);
+    assertThat(r.err).contains("has no model card").contains("--save-model");
+  }
+
+  record Result(int code, String out, String err) {}
+
+  static Result run(String... args) {
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    int code = Main.run(new PrintWriter(out, true), new PrintWriter(err, true), false, args);
+    return new Result(code, out.toString(), err.toString());
+  }
+}
