@@ -1,4 +1,4 @@
-package dev.plumb.check;
+package dev.plumb.testing;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -15,11 +15,11 @@ import java.util.SplittableRandom;
  * every recorded {@code x1} (a sensor whose offset changed after training) while the labels still
  * follow the true value: a covariate shift that breaks the model.
  */
-final class ShiftData {
+public final class ShiftData {
   private ShiftData() {}
 
   /** Writes {@code rows} rows to {@code file}; {@code x1Offset} is added to the recorded x1. */
-  static Path write(Path file, int rows, long seed, double x1Offset) {
+  public static Path write(Path file, int rows, long seed, double x1Offset) {
     SplittableRandom rng = new SplittableRandom(seed);
     String[] colours = {"red", "green", "blue"};
     List<String> lines = new ArrayList<>();
