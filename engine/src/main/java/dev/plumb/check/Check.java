@@ -6,15 +6,18 @@ import dev.plumb.data.Dataset;
 import dev.plumb.data.NumericColumn;
 import dev.plumb.data.Table;
 import dev.plumb.drift.DriftCheck;
+import dev.plumb.drift.FeatureReference;
 import dev.plumb.drift.FeatureDrift;
 import dev.plumb.evaluate.Interval;
 import dev.plumb.evaluate.Metric;
 import dev.plumb.learn.FittedPipeline;
 import dev.plumb.profile.ExpectationChecker;
+import dev.plumb.profile.ExpectationFailure;
 import dev.plumb.profile.ExpectationReport;
 import dev.plumb.profile.Expectations;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
@@ -22,6 +25,8 @@ import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.stream.IntStream;
+import org.apache.commons.math3.distribution.BinomialDistribution;
 
 /**
  * Checks a saved model on new labelled data: the data expectations of its card, its scores on the
@@ -53,10 +58,21 @@ import java.util.TreeMap;
  *
  * <p>Rows whose target is missing, or whose class the model never saw, are left out of the scores
  * and counted; the expectations (allowed target values) report the unseen classes.
+ *
+ * <p>A numeric range expectation ({@code min}, {@code max}) is derived from the training sample's
+ * extremes, which a larger sample of the same distribution exceeds now and then: of {@code m} new
+ * values, each lies beyond the largest of {@code n} training values with probability at most
+ * {@code 1/(n+1)} (order statistics). So a range failure is tolerated, and listed as such, unless
+ * its count of out-of-range values has a binomial tail probability below {@value
+ * #RANGE_ALPHA} under that rate: a few extreme values in a big batch are not a broken
+ * expectation, a block of them is.
  */
 public final class Check {
   /** Metrics whose allowed drop is relative to the reference, being unbounded. */
   static final Set<Metric> RELATIVE = EnumSet.of(Metric.RMSE, Metric.MAE, Metric.LOG_LOSS);
+
+  /** The tail probability below which out-of-range values break a range expectation. */
+  static final double RANGE_ALPHA = 0.001;
 
   private Check() {}
 
@@ -106,9 +122,16 @@ public final class Check {
     FittedPipeline pipeline = model.pipeline();
     Table table = data.table();
     Column target = table.require(pipeline.target(), "target");
-    ExpectationReport expectations = ExpectationChecker.check(data, card.expectations() == null
+    ExpectationReport raw = ExpectationChecker.check(data, card.expectations() == null
         ? new Expectations("plumb/1", "expectations", null, null, null, true, List.of())
         : card.expectations(), modelFile);
+    List<ExpectationFailure> broken = new ArrayList<>();
+    List<ExpectationFailure> tolerated = new ArrayList<>();
+    for (ExpectationFailure f : raw.failures()) {
+      (tolerable(f, card, table) ? tolerated : broken).add(f);
+    }
+    ExpectationReport expectations = new ExpectationReport(raw.data(), raw.version(),
+        raw.expectations(), raw.checks(), broken);
     List<FeatureDrift> drift = card.driftReference() == null ? List.of()
         : DriftCheck.compare(card.driftReference(), table);
 
@@ -146,8 +169,8 @@ public final class Check {
       }
     }
     if (rows.length == 0) {
-      return new CheckResult(modelFile, card, data.path(), data.version(), expectations, 0,
-          unlabelled, unseen, Optional.empty(), List.of(), Optional.empty(), drift,
+      return new CheckResult(modelFile, card, data.path(), data.version(), expectations,
+          tolerated, 0, unlabelled, unseen, Optional.empty(), List.of(), Optional.empty(), drift,
           options.maxDrop(), options.seed());
     }
 
@@ -163,29 +186,29 @@ public final class Check {
         constant = new Bootstrap.Predictions(prior(classes, pipeline.classNames().size()), null);
       } else {
         NumericColumn num = (NumericColumn) target;
-        actual = java.util.stream.IntStream.of(rows).mapToDouble(num::get).toArray();
+        actual = IntStream.of(rows).mapToDouble(num::get).toArray();
         predicted = new Bootstrap.Predictions(null, bound.predict(rows));
-        double mean = java.util.Arrays.stream(actual).average().orElse(0);
+        double mean = Arrays.stream(actual).average().orElse(0);
         double[] means = new double[actual.length];
-        java.util.Arrays.fill(means, mean);
+        Arrays.fill(means, mean);
         constant = new Bootstrap.Predictions(null, means);
       }
     } catch (BadInputException e) {
       return new CheckResult(modelFile, card, data.path(), data.version(), expectations,
-          rows.length, unlabelled, unseen, Optional.of(e.getMessage()), List.of(),
+          tolerated, rows.length, unlabelled, unseen, Optional.of(e.getMessage()), List.of(),
           Optional.empty(), drift, options.maxDrop(), options.seed());
     }
 
     List<CheckResult.MetricCheck> checks = new ArrayList<>();
     Optional<CheckResult.BaselineCheck> baseline = Optional.empty();
-    for (Metric m : metrics) {
+    List<Metric> scored = metrics.stream()
+        .filter(m -> m == metrics.get(0) || reference(card, options, m).isPresent()).toList();
+    Map<Metric, Bootstrap.Result> boot = Bootstrap.run(scored, classes, actual, predicted,
+        constant, options.level(), options.seed());
+    for (Metric m : scored) {
       Optional<Double> ref = reference(card, options, m);
       boolean first = m == metrics.get(0);
-      if (ref.isEmpty() && !first) {
-        continue;
-      }
-      Bootstrap.Result b = Bootstrap.run(m, classes, actual, predicted, constant,
-          options.level(), options.seed());
+      Bootstrap.Result b = boot.get(m);
       ref.ifPresent(v -> checks.add(verdict(m, v, options, b.score(), rows.length)));
       if (first && b.lead().isPresent()) {
         double baseScore = constant.score(m, classes, actual).orElse(Double.NaN);
@@ -194,8 +217,34 @@ public final class Check {
       }
     }
     return new CheckResult(modelFile, card, data.path(), data.version(), expectations,
-        rows.length, unlabelled, unseen, Optional.empty(), checks, baseline, drift,
+        tolerated, rows.length, unlabelled, unseen, Optional.empty(), checks, baseline, drift,
         options.maxDrop(), options.seed());
+  }
+
+  /**
+   * Whether a range failure is within what a sample of the training distribution gives; see the
+   * class comment.
+   */
+  static boolean tolerable(ExpectationFailure f, ModelCard card, Table table) {
+    if (!(f.check().equals("min") || f.check().equals("max")) || f.column().isEmpty()
+        || card.driftReference() == null) {
+      return false;
+    }
+    Optional<FeatureReference> ref = card.driftReference().find(f.column().get());
+    Optional<Column> column = table.find(f.column().get());
+    if (ref.isEmpty() || column.isEmpty()) {
+      return false;
+    }
+    int trained = ref.get().rows() - ref.get().missing();
+    Column c = column.get();
+    int present = (int) IntStream.range(0, table.rowCount())
+        .filter(r -> !c.isMissing(r)).count();
+    if (trained < 1 || present < 1 || f.count() > present) {
+      return false;
+    }
+    BinomialDistribution beyond = new BinomialDistribution(null, present, 1.0 / (trained + 1));
+    double tail = 1 - beyond.cumulativeProbability((int) f.count() - 1);
+    return tail >= RANGE_ALPHA;
   }
 
   /** The card's metrics, the leading one first. */
@@ -252,7 +301,7 @@ public final class Check {
       share[c] += 1.0 / classes.length;
     }
     double[][] out = new double[classes.length][];
-    java.util.Arrays.fill(out, share);
+    Arrays.fill(out, share);
     return out;
   }
 }

@@ -4,10 +4,12 @@ import dev.plumb.data.DatasetVersion;
 import dev.plumb.drift.FeatureDrift;
 import dev.plumb.evaluate.Interval;
 import dev.plumb.evaluate.Metric;
+import dev.plumb.profile.ExpectationFailure;
 import dev.plumb.profile.ExpectationReport;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
@@ -21,7 +23,9 @@ import java.util.OptionalLong;
  * @param card the model's card
  * @param data the new data file
  * @param version the new data's version
- * @param expectations the card's expectations checked on the new data
+ * @param expectations the card's expectations checked on the new data, the tolerated range
+ *     failures left out
+ * @param tolerated range failures within what a sample of the training distribution gives
  * @param scoredRows rows scored: labelled, with a class the model knows
  * @param unlabelledRows rows left out because their target is missing
  * @param unseenClasses classes in the new data that the model never saw, with their row counts
@@ -34,12 +38,13 @@ import java.util.OptionalLong;
  * @param seed the bootstrap seed
  */
 public record CheckResult(Path model, ModelCard card, Path data, DatasetVersion version,
-    ExpectationReport expectations, int scoredRows, int unlabelledRows,
+    ExpectationReport expectations, List<ExpectationFailure> tolerated, int scoredRows, int unlabelledRows,
     Map<String, Integer> unseenClasses, Optional<String> scoringError, List<MetricCheck> metrics,
     Optional<BaselineCheck> baseline, List<FeatureDrift> drift, double maxDrop, long seed) {
 
   /** Copies the lists. */
   public CheckResult {
+    tolerated = List.copyOf(tolerated);
     unseenClasses = Map.copyOf(unseenClasses);
     metrics = List.copyOf(metrics);
     drift = List.copyOf(drift);
@@ -61,7 +66,7 @@ public record CheckResult(Path model, ModelCard card, Path data, DatasetVersion 
 
     /** Lower-case label for outputs. */
     public String label() {
-      return name().toLowerCase(java.util.Locale.ROOT);
+      return name().toLowerCase(Locale.ROOT);
     }
   }
 
@@ -122,14 +127,14 @@ public record CheckResult(Path model, ModelCard card, Path data, DatasetVersion 
     }
     if (!metrics.isEmpty() && metrics.get(0).status() == Status.REGRESSION) {
       MetricCheck m = metrics.get(0);
-      out.add(String.format(java.util.Locale.ROOT,
+      out.add(String.format(Locale.ROOT,
           "%s regressed: %.4f on the new data (95%% CI %.4f to %.4f) against %.4f at training,"
               + " worse than the allowed %.4f", m.metric().label(),
           m.score().orElseThrow().estimate(), m.score().orElseThrow().lower(),
           m.score().orElseThrow().upper(), m.reference(), m.bound()));
     }
     baseline.filter(BaselineCheck::notBetter).ifPresent(b -> out.add(String.format(
-        java.util.Locale.ROOT, "no better than the %s baseline on the new data (%s lead %.4f)",
+        Locale.ROOT, "no better than the %s baseline on the new data (%s lead %.4f)",
         b.name(), b.metric().label(), b.lead().estimate())));
     return out;
   }

@@ -16,6 +16,13 @@ public final class DriftCheck {
   /** The family-wise significance level; each feature's test is held to ALPHA / features. */
   public static final double ALPHA = 0.01;
 
+  /**
+   * The smallest PSI a significant test flags: below it the shift is too small to explain a score
+   * drop, and with large samples the test's p value would flag the reference's own resolution
+   * (its quantile grid puts the KS distance within about 0.01).
+   */
+  public static final double MIN_PSI_FOR_TEST = 0.02;
+
   /** Most drifted first: absent columns, then by PSI, then by p value, then by name. */
   private static final Comparator<FeatureDrift> MOST_DRIFTED_FIRST =
       Comparator.comparing((FeatureDrift d) -> d.severity() != DriftSeverity.MISSING)
@@ -48,7 +55,7 @@ public final class DriftCheck {
           column == null ? DriftSeverity.MISSING : DriftSeverity.ofPsi(c.psi());
       Optional<DriftTest> test = column == null ? Optional.empty() : c.test();
       boolean flagged = severity != DriftSeverity.NONE
-          || test.map(t -> t.pValue() < alpha).orElse(false);
+          || (c.psi() >= MIN_PSI_FOR_TEST && test.map(t -> t.pValue() < alpha).orElse(false));
       out.add(new FeatureDrift(ref.name(), ref.kind(), severity, flagged, rows,
           ref.missingShare(), (double) c.newMissing() / rows, c.psi(), test,
           column == null ? Optional.empty() : c.change()));

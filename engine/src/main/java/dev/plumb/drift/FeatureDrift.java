@@ -14,7 +14,8 @@ import java.util.Optional;
  * @param severity by PSI ({@link DriftSeverity}), or {@link DriftSeverity#MISSING} when the column
  *     is absent from the new data
  * @param flagged whether it deserves a look: severity moderate or worse, or a test p value below
- *     {@link DriftCheck#ALPHA} divided by the number of features (Bonferroni)
+ *     {@link DriftCheck#ALPHA} divided by the number of features (Bonferroni) with a PSI of at
+ *     least {@link DriftCheck#MIN_PSI_FOR_TEST}
  * @param newRows the rows of the new data
  * @param missingShareBefore the share of training rows where the value was missing
  * @param missingShareAfter the share of new rows where it is missing (1 for an absent column; for a

@@ -7,6 +7,7 @@ import dev.plumb.check.ModelCard;
 import dev.plumb.drift.FeatureDrift;
 import dev.plumb.evaluate.Interval;
 import dev.plumb.profile.ExpectationFailure;
+import java.util.List;
 
 /** The JSON form of a {@link CheckResult} (keys documented in the README). Stateless. */
 public final class CheckJson {
@@ -44,14 +45,8 @@ public final class CheckJson {
     ObjectNode ex = root.putObject("expectations");
     ex.put("passed", r.expectations().passed());
     ex.put("checks", r.expectations().checks());
-    ArrayNode broken = ex.putArray("failures");
-    for (ExpectationFailure f : r.expectations().failures()) {
-      ObjectNode o = broken.addObject();
-      o.put("check", f.check());
-      f.column().ifPresentOrElse(col -> o.put("column", col), () -> o.putNull("column"));
-      o.put("message", f.message());
-      o.put("count", f.count());
-    }
+    failures(ex.putArray("failures"), r.expectations().failures());
+    failures(ex.putArray("tolerated"), r.tolerated());
 
     if (r.scoringError().isPresent()) {
       root.put("scoring_error", r.scoringError().get());
@@ -104,6 +99,16 @@ public final class CheckJson {
     root.put("seed", r.seed());
     root.set("provenance", Json.provenance(provenance));
     return root;
+  }
+
+  private static void failures(ArrayNode out, List<ExpectationFailure> failures) {
+    for (ExpectationFailure f : failures) {
+      ObjectNode o = out.addObject();
+      o.put("check", f.check());
+      f.column().ifPresentOrElse(col -> o.put("column", col), () -> o.putNull("column"));
+      o.put("message", f.message());
+      o.put("count", f.count());
+    }
   }
 
   private static void interval(ObjectNode o, Interval i, String key) {

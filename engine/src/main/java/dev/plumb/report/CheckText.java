@@ -41,6 +41,13 @@ public final class CheckText {
     for (ExpectationFailure f : r.expectations().failures()) {
       sb.append(String.format(Locale.ROOT, "  %-18s %s%n", f.check(), f.message()));
     }
+    if (!r.tolerated().isEmpty()) {
+      sb.append(String.format(Locale.ROOT, "  tolerated (no more values beyond the training range"
+          + " than a sample of its distribution gives):%n"));
+      for (ExpectationFailure f : r.tolerated()) {
+        sb.append(String.format(Locale.ROOT, "  %-18s %s%n", f.check(), f.message()));
+      }
+    }
     sb.append('\n');
 
     r.scoringError().ifPresent(e -> sb.append("The model cannot score the new data: ")

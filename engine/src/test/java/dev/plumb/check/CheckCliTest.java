@@ -55,7 +55,7 @@ class CheckCliTest {
 
   @Test
   void aShiftedSampleFailsAndNamesTheShiftedFeature() throws IOException {
-    Path shifted = ShiftData.write(dir.resolve("shifted.csv"), 1_000, 3, 2.0);
+    Path shifted = ShiftData.write(dir.resolve("shifted.csv"), 1_000, 3, 3.0);
     Path json = dir.resolve("shifted.json");
     Result r = run("check", model.toString(), shifted.toString(), "--json", json.toString());
     assertThat(r.code).as(r.out + r.err).isEqualTo(1);
@@ -68,7 +68,32 @@ class CheckCliTest {
     assertThat(j.at("/drift/0/column").asText()).isEqualTo("x1");
     assertThat(j.at("/drift/0/severity").asText()).isEqualTo("major");
     assertThat(j.at("/drift/0/flagged").asBoolean()).isTrue();
-    assertThat(j.at("/expectations/passed").asBoolean()).isFalse(); // x1 beyond its range
+    // x1 ~ N(3, 1): about 5% of the values lie beyond the training range, far more than chance
+    assertThat(j.at("/expectations/passed").asBoolean()).isFalse();
+    assertThat(j.at("/expectations/failures/0/column").asText()).isEqualTo("x1");
+  }
+
+  @Test
+  void aFewValuesBeyondTheTrainingRangeAreToleratedAsChance() throws IOException {
+    // x1 ~ N(2, 1): one value of 1,000 beyond the widened training range; a sample of the
+    // training distribution gets that often enough (binomial tail above 0.001)
+    Path shifted = ShiftData.write(dir.resolve("shifted2.csv"), 1_000, 3, 2.0);
+    Result r = run("check", model.toString(), shifted.toString(), "--json", "-");
+    JsonNode j = new ObjectMapper().readTree(r.out);
+    assertThat(j.at("/expectations/passed").asBoolean()).isTrue();
+    assertThat(j.at("/expectations/tolerated/0/column").asText()).isEqualTo("x1");
+    assertThat(j.at("/expectations/tolerated/0/count").asInt()).isEqualTo(1);
+  }
+
+  @Test
+  void theToleranceFollowsTheBinomialTailOfTheOrderStatistics() {
+    // P(X >= k) for X ~ Binomial(m, 1/(n+1)), checked against scipy.stats.binom.sf(k-1, m, p):
+    // m=1000, n=2000: k=3 -> 0.014340 (tolerated), k=5 -> 0.000170 (broken)
+    assertThat(1 - new org.apache.commons.math3.distribution.BinomialDistribution(null, 1000,
+        1.0 / 2001).cumulativeProbability(2)).isCloseTo(0.014340, org.assertj.core.api.Assertions
+        .within(1e-5));
+    assertThat(1 - new org.apache.commons.math3.distribution.BinomialDistribution(null, 1000,
+        1.0 / 2001).cumulativeProbability(4)).isLessThan(Check.RANGE_ALPHA);
   }
 
   @Test

@@ -6,8 +6,11 @@ import static org.assertj.core.api.Assertions.within;
 import dev.plumb.evaluate.Interval;
 import dev.plumb.evaluate.Metric;
 import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.SplittableRandom;
+import java.util.concurrent.ForkJoinPool;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -55,6 +58,31 @@ class CheckRuleTest {
   }
 
   @Test
+  void largeSamplesGetTheNormalIntervalOfTheResamples() {
+    // 100,000 rows: 400 resamples, the normal interval; accuracy 0.7 has the binomial standard
+    // error sqrt(0.7 * 0.3 / 100000) = 0.00145, so the half-width is about 1.96 * 0.00145
+    int n = 100_000;
+    int[] actual = new int[n];
+    double[][] proba = new double[n][];
+    SplittableRandom rng = new SplittableRandom(9);
+    for (int i = 0; i < n; i++) {
+      actual[i] = rng.nextInt(2);
+      boolean right = i % 10 < 7;
+      int predicted = right ? actual[i] : 1 - actual[i];
+      proba[i] = predicted == 1 ? new double[] {0.3, 0.7} : new double[] {0.7, 0.3};
+    }
+    assertThat(Bootstrap.resamples(n)).isEqualTo(Bootstrap.MIN_RESAMPLES);
+    double[][] half = new double[n][];
+    Arrays.fill(half, new double[] {0.5, 0.5});
+    Interval ci = Bootstrap.run(List.of(Metric.ACCURACY), actual, null,
+        new Bootstrap.Predictions(proba, null), new Bootstrap.Predictions(half, null), 0.95, 3)
+        .get(Metric.ACCURACY).score().orElseThrow();
+    double expected = 1.959964 * Math.sqrt(0.7 * 0.3 / n);
+    assertThat(ci.estimate()).isCloseTo(0.7, within(1e-12));
+    assertThat(ci.halfWidth()).isCloseTo(expected, within(0.2 * expected));
+  }
+
+  @Test
   void anUndefinedScoreIsReportedAsSuch() {
     assertThat(Check.verdict(Metric.ROC_AUC, 0.9, DROP_2, Optional.empty(), 10).status())
         .isEqualTo(CheckResult.Status.UNDEFINED);
@@ -85,8 +113,9 @@ class CheckRuleTest {
     }
     double[][] half = new double[n][];
     Arrays.fill(half, new double[] {0.5, 0.5});
-    Bootstrap.Result r = Bootstrap.run(Metric.ACCURACY, actual, null,
-        new Bootstrap.Predictions(proba, null), new Bootstrap.Predictions(half, null), 0.95, 7);
+    Bootstrap.Result r = Bootstrap.run(List.of(Metric.ACCURACY), actual, null,
+        new Bootstrap.Predictions(proba, null), new Bootstrap.Predictions(half, null), 0.95, 7)
+        .get(Metric.ACCURACY);
     double p = 0.8;
     double z = 1.959964;
     double centre = (p + z * z / (2 * n)) / (1 + z * z / n);
@@ -110,10 +139,11 @@ class CheckRuleTest {
     }
     double[][] half = new double[n][];
     Arrays.fill(half, new double[] {0.5, 0.5});
-    Bootstrap.Result parallel = Bootstrap.run(Metric.ROC_AUC, actual, null,
+    List<Metric> metrics = List.of(Metric.ROC_AUC, Metric.LOG_LOSS);
+    Map<Metric, Bootstrap.Result> parallel = Bootstrap.run(metrics, actual, null,
         new Bootstrap.Predictions(proba, null), new Bootstrap.Predictions(half, null), 0.95, 5);
-    Bootstrap.Result single = new java.util.concurrent.ForkJoinPool(1).submit(() ->
-        Bootstrap.run(Metric.ROC_AUC, actual, null, new Bootstrap.Predictions(proba, null),
+    Map<Metric, Bootstrap.Result> single = new ForkJoinPool(1).submit(() ->
+        Bootstrap.run(metrics, actual, null, new Bootstrap.Predictions(proba, null),
             new Bootstrap.Predictions(half, null), 0.95, 5)).get();
     assertThat(single).isEqualTo(parallel);
   }

@@ -40,7 +40,7 @@ class PlumbAssertionsTest {
     }
     fresh = ModelUnderTest.load(model, ShiftData.write(dir.resolve("fresh.csv"), 1_000, 2, 0));
     shifted = ModelUnderTest.load(model,
-        ShiftData.write(dir.resolve("shifted.csv"), 1_000, 3, 2.0));
+        ShiftData.write(dir.resolve("shifted.csv"), 1_000, 3, 3.0));
   }
 
   @Test
