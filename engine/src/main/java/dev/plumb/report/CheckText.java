@@ -76,8 +76,8 @@ public final class CheckText {
     sb.append('\n');
 
     List<FeatureDrift> drifted = r.drifted();
-    sb.append(String.format(Locale.ROOT, "Drift: %d of %d features flagged (PSI ≥ 0.1, or a test"
-        + " p value below 0.01 / features)%n", drifted.size(), r.drift().size()));
+    sb.append(String.format(Locale.ROOT, "Drift: %d of %d features flagged (PSI ≥ 0.1, or PSI ≥"
+        + " 0.02 with a test p value below 0.01 / features)%n", drifted.size(), r.drift().size()));
     drifted.stream().limit(DRIFT_ROWS).forEach(d -> sb.append("  ").append(d.reason())
         .append('\n'));
     if (drifted.size() > DRIFT_ROWS) {
