@@ -58,6 +58,18 @@ class ArchitectureTest {
           "org.openjdk.jmh..");
 
   @ArchTest
+  static final ArchRule onlyTheStoreUsesTheDatabaseDrivers = noClasses().that()
+      .resideOutsideOfPackage("dev.plumb.store..")
+      .should().dependOnClassesThat().resideInAnyPackage("org.sqlite..", "org.postgresql..");
+
+  @ArchTest
+  static final ArchRule storeKnowsNoCommandLineOrResultTypes = classes().that()
+      .resideInAPackage("dev.plumb.store..")
+      .should().onlyDependOnClassesThat().resideInAnyPackage("dev.plumb.store..",
+          "dev.plumb.evaluate..", "java..", "com.fasterxml.jackson..", "org.sqlite..",
+          "org.postgresql..", "org.apache.commons.math3..");
+
+  @ArchTest
   static final ArchRule packagesHaveNoCycles =
       SlicesRuleDefinition.slices().matching("dev.plumb.(*)..").should().beFreeOfCycles();
 }

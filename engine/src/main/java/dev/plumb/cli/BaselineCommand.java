@@ -60,6 +60,7 @@ final class BaselineCommand implements Callable<Integer> {
 
   @Mixin CsvOptionsMixin csv;
   @Mixin CommonOptions common;
+  @Mixin StoreOptions store;
 
   @Override
   public Integer call() {
@@ -99,7 +100,9 @@ final class BaselineCommand implements Callable<Integer> {
     if (saveModel != null) {
       save(toSave, dataset, problem, plan, result);
     }
-    return ExitCode.OK;
+    return store.record(common, ExitCode.OK, () -> RunRecords.baseline(dataset.path(),
+        dataset.version(), result, provenance,
+        Json.bytes(BaselineJson.of(dataset, result, provenance, readSeconds, totalSeconds))));
   }
 
   /** The learner {@code --save-model} names: one of the run's, or empty for the leader. */

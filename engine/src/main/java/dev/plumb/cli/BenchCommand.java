@@ -81,6 +81,7 @@ final class BenchCommand implements Callable<Integer> {
 
   @Mixin CsvOptionsMixin csv;
   @Mixin CommonOptions common;
+  @Mixin StoreOptions store;
 
   @Override
   public Integer call() {
@@ -137,7 +138,9 @@ final class BenchCommand implements Callable<Integer> {
     if (saveBest != null) {
       saveBest(r, dataset, err);
     }
-    return r.verdicts().anyMeetsAll() ? ExitCode.OK : ExitCode.CHECK_FAILED;
+    return store.record(common, r.verdicts().anyMeetsAll() ? ExitCode.OK : ExitCode.CHECK_FAILED,
+        () -> RunRecords.bench(dataset.path(), dataset.version(), r, provenance,
+            Json.bytes(BenchJson.of(dataset, r, provenance, totalSeconds))));
   }
 
   private List<Learner> candidates(Problem problem, Targets targets) {

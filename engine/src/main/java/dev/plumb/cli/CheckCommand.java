@@ -2,13 +2,21 @@ package dev.plumb.cli;
 
 import dev.plumb.check.Check;
 import dev.plumb.check.CheckResult;
+import dev.plumb.check.ModelCard;
 import dev.plumb.check.SavedModel;
+import dev.plumb.data.BadInputException;
 import dev.plumb.data.Dataset;
+import dev.plumb.evaluate.Metric;
 import dev.plumb.report.CheckJson;
 import dev.plumb.report.CheckText;
 import dev.plumb.report.Json;
 import dev.plumb.report.Provenance;
+import dev.plumb.store.RunRecord;
+import dev.plumb.store.StoreLocation;
+import dev.plumb.store.StoredRun;
 import java.nio.file.Path;
+import java.util.EnumMap;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
@@ -44,6 +52,12 @@ final class CheckCommand implements Callable<Integer> {
           + " (default: ${DEFAULT-VALUE}).")
   double maxDrop;
 
+  @Option(names = "--against", paramLabel = "RUN_ID",
+      description = "Compare with the scores of this learner in a recorded run (see 'plumb"
+          + " runs'; e.g. an earlier check, or the baseline run the model came from) instead of"
+          + " the cross-validated scores saved in the model.")
+  Long against;
+
   @Option(names = "--seed", paramLabel = "N", defaultValue = "42",
       description = "Seed of the bootstrap resampling (default: ${DEFAULT-VALUE}).")
   long seed;
@@ -52,20 +66,54 @@ final class CheckCommand implements Callable<Integer> {
       description = "Write the result as JSON to FILE ('-' for stdout, instead of the text).")
   String json;
 
+  @Mixin StoreOptions store;
   @Mixin CsvOptionsMixin csv;
   @Mixin CommonOptions common;
 
   @Override
   public Integer call() {
-    Check.Options options = new Check.Options(maxDrop, 0.95, seed, Optional.empty());
     SavedModel model = SavedModel.load(modelFile);
-    model.requireCard(modelFile);
+    ModelCard card = model.requireCard(modelFile);
+    Optional<Check.Reference> reference = against == null ? Optional.empty()
+        : Optional.of(reference(card, against));
+    Check.Options options = new Check.Options(maxDrop, 0.95, seed, reference);
     Dataset dataset = CommandIo.read(spec, data, csv, common);
     CheckResult result = Check.run(model, modelFile, dataset, options);
     Provenance provenance = Provenance.current();
     byte[] jsonBytes = json == null ? null : Json.bytes(CheckJson.of(result, provenance));
     CommandIo.emit(spec, json, jsonBytes, null, null,
         () -> CheckText.render(result, provenance));
-    return result.passed() ? ExitCode.OK : ExitCode.CHECK_FAILED;
+    return store.record(common, result.passed() ? ExitCode.OK : ExitCode.CHECK_FAILED,
+        () -> RunRecords.check(result, provenance, Json.bytes(CheckJson.of(result, provenance))));
+  }
+
+  /**
+   * The scores of the model's learner in run {@code id}.
+   *
+   * @throws BadInputException when the store is off or unreadable, the run does not exist, or it
+   *     has no scores of this learner
+   */
+  private Check.Reference reference(ModelCard card, long id) {
+    StoreLocation location;
+    try {
+      location = store.location().orElseThrow(() -> new BadInputException("--against needs the"
+          + " run store, but it is turned off; drop --no-store or name one with --store"));
+    } catch (IllegalArgumentException e) {
+      throw new BadInputException(e.getMessage());
+    }
+    StoredRun run = RunsCommand.Where.read(location,
+        s -> RunsCommand.Where.require(s, location, id));
+    RunRecord.LearnerRun learner = run.run().learner(card.learner())
+        .orElseThrow(() -> new BadInputException("--against " + id + ": run " + id + " ("
+            + run.run().command() + ") has no scores of " + card.learner() + "; its learners: "
+            + String.join(", ", run.run().learners().stream().map(RunRecord.LearnerRun::learner)
+            .toList())));
+    Map<Metric, Double> scores = new EnumMap<>(Metric.class);
+    for (RunRecord.MetricScore m : learner.metrics()) {
+      scores.put(Metric.parse(m.metric()), m.mean());
+    }
+    return new Check.Reference("run " + id + " (" + run.run().command()
+        + run.run().dataset().map(d -> " of " + d.path() + ", version " + d.versionId())
+        .orElse("") + ")", scores);
   }
 }

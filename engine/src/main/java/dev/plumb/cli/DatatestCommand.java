@@ -51,6 +51,7 @@ final class DatatestCommand implements Runnable {
 
     @Mixin CsvOptionsMixin csv;
     @Mixin CommonOptions common;
+    @Mixin StoreOptions store;
 
     @Override
     public Integer call() {
@@ -66,7 +67,8 @@ final class DatatestCommand implements Runnable {
             expectations.columns().size(), data, dataset.version().id(), output);
       }
       out.flush();
-      return ExitCode.OK;
+      return store.record(common, ExitCode.OK,
+          () -> RunRecords.datatestWrite(data, dataset.version(), bytes));
     }
   }
 
@@ -89,6 +91,7 @@ final class DatatestCommand implements Runnable {
 
     @Mixin CsvOptionsMixin csv;
     @Mixin CommonOptions common;
+    @Mixin StoreOptions store;
 
     @Override
     public Integer call() {
@@ -99,7 +102,9 @@ final class DatatestCommand implements Runnable {
       byte[] jsonBytes = json == null ? null : Json.bytes(ExpectationJson.of(report, provenance));
       CommandIo.emit(spec, json, jsonBytes, null, null,
           () -> ExpectationText.render(report, provenance));
-      return report.passed() ? ExitCode.OK : ExitCode.CHECK_FAILED;
+      return store.record(common, report.passed() ? ExitCode.OK : ExitCode.CHECK_FAILED,
+          () -> RunRecords.datatestCheck(report, provenance,
+              Json.bytes(ExpectationJson.of(report, provenance))));
     }
   }
 }

@@ -75,6 +75,7 @@ final class DiagnoseCommand implements Callable<Integer> {
 
   @Mixin CsvOptionsMixin csv;
   @Mixin CommonOptions common;
+  @Mixin StoreOptions store;
 
   @Override
   public Integer call() {
@@ -117,7 +118,9 @@ final class DiagnoseCommand implements Callable<Integer> {
         : DiagnoseHtml.render(dataset, result, provenance).getBytes(StandardCharsets.UTF_8);
     CommandIo.emit(spec, report.json, jsonBytes, report.html, htmlBytes,
         () -> DiagnoseText.render(dataset, result, provenance));
-    return ExitCode.OK;
+    return store.record(common, ExitCode.OK, () -> RunRecords.diagnose(dataset.path(),
+        dataset.version(), result, provenance,
+        Json.bytes(DiagnoseJson.of(dataset, result, provenance, totalSeconds))));
   }
 
   /**

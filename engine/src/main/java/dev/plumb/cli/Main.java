@@ -18,7 +18,7 @@ import picocli.CommandLine.Command;
     versionProvider = Main.Version.class,
     description = "Where a tabular ML problem stands: data, baselines, fit, targets.",
     subcommands = {BaselineCommand.class, DiagnoseCommand.class, BenchCommand.class,
-        CheckCommand.class, ProfileCommand.class, DatatestCommand.class,
+        CheckCommand.class, ProfileCommand.class, DatatestCommand.class, RunsCommand.class,
         CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;

@@ -48,6 +48,7 @@ final class ProfileCommand implements Callable<Integer> {
 
   @Mixin CsvOptionsMixin csv;
   @Mixin CommonOptions common;
+  @Mixin StoreOptions store;
 
   @Override
   public Integer call() {
@@ -59,7 +60,9 @@ final class ProfileCommand implements Callable<Integer> {
         : ProfileHtml.render(profile, provenance).getBytes(StandardCharsets.UTF_8);
     CommandIo.emit(spec, report.json, jsonBytes, report.html, htmlBytes,
         () -> ProfileText.render(profile, provenance));
-    return failed(profile) ? ExitCode.CHECK_FAILED : ExitCode.OK;
+    return store.record(common, failed(profile) ? ExitCode.CHECK_FAILED : ExitCode.OK,
+        () -> RunRecords.profile(profile, Optional.ofNullable(target), provenance,
+            Json.bytes(ProfileJson.of(profile, provenance))));
   }
 
   private boolean failed(Profile profile) {

@@ -18,7 +18,7 @@ import java.util.Properties;
 public record Provenance(String plumbVersion, Map<String, String> libraries, Instant createdAt) {
 
   private static final String[] LIBRARIES = {"smile", "tribuo", "fastcsv", "jackson",
-    "commons-math3", "xchart", "picocli", "hdrhistogram", "jmh"};
+    "commons-math3", "xchart", "picocli", "hdrhistogram", "jmh", "sqlite-jdbc", "postgresql"};
 
   /** Defensive copy. */
   public Provenance {

@@ -97,6 +97,47 @@ class CheckCliTest {
   }
 
   @Test
+  void checkRunsAreRecordedAndAnotherRunCanBeTheReference() throws IOException {
+    Path store = dir.resolve("runs.db");
+    Path train = dir.resolve("train.csv");
+    Result base = run("baseline", train.toString(), "--target", "y", "--learners",
+        "majority,logistic", "--metric", "accuracy", "--store", store.toString());
+    assertThat(base.code).as(base.err).isZero();
+    assertThat(base.err).contains("recorded run 1");
+
+    Path fresh = ShiftData.write(dir.resolve("fresh3.csv"), 1_000, 6, 0);
+    Result r = run("check", model.toString(), fresh.toString(), "--against", "1", "--store",
+        store.toString(), "--json", "-");
+    assertThat(r.code).as(r.err).isZero();
+    JsonNode j = new ObjectMapper().readTree(r.out);
+    assertThat(j.at("/metrics/0/reference_source").asText()).startsWith("run 1 (baseline of");
+    assertThat(r.err).contains("recorded run 2");
+
+    // the check run holds the new scores, so the next batch can be checked against this one
+    Result shown = run("runs", "show", "2", "--store", store.toString(), "--json", "-");
+    JsonNode run2 = new ObjectMapper().readTree(shown.out);
+    assertThat(run2.toString()).contains("\"command\":\"check\"");
+    assertThat(shown.out).contains(String.valueOf(j.at("/metrics/0/score").asDouble()));
+
+    Path shifted = ShiftData.write(dir.resolve("shifted3.csv"), 1_000, 7, 3.0);
+    Result failed = run("check", model.toString(), shifted.toString(), "--against", "2",
+        "--store", store.toString());
+    assertThat(failed.code).isEqualTo(1);
+    assertThat(failed.out).contains("reference: run 2 (check of");
+    assertThat(failed.err).contains("recorded run 3");
+
+    Result missing = run("check", model.toString(), fresh.toString(), "--against", "99",
+        "--store", store.toString());
+    assertThat(missing.code).isEqualTo(2);
+    assertThat(missing.err.strip()).startsWith("plumb: no run 99 in").contains("runs 1–3 exist");
+
+    Result off = run("check", model.toString(), fresh.toString(), "--against", "1",
+        "--no-store");
+    assertThat(off.code).isEqualTo(2);
+    assertThat(off.err).contains("--against needs the run store");
+  }
+
+  @Test
   void badInputExitsTwoWithOneLine() throws IOException {
     Path noTarget = dir.resolve("no-target.csv");
     Files.writeString(noTarget, "x1,x2,colour\n1,2,red\n");

@@ -28,7 +28,7 @@ class BaselineCliTest {
     CliRun run = CliRun.of("baseline", "../datasets/iris.csv", "--target", "species",
         "--learners", "majority,one_rule,naive_bayes,tree", "--folds", "3");
     assertThat(run.exitCode()).isZero();
-    assertThat(run.err()).isEmpty();
+    assertThat(run.errBesidesRecording()).isEmpty();
     assertThat(run.out()).contains("dataset version 1911f45cb422").contains("seed 42")
         .contains("stratified_k_fold 3 folds").contains("naive_bayes").contains("(baseline)")
         .contains("(leader)").contains("can_overfit").contains("beats_shuffled_labels")

@@ -5,12 +5,14 @@ import static org.assertj.core.api.Assertions.within;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.plumb.check.SavedModel;
 import dev.plumb.data.CsvOptions;
 import dev.plumb.data.CsvTableReader;
 import dev.plumb.evaluate.Problem;
 import dev.plumb.learn.FittedPipeline;
 import dev.plumb.learn.ModelFile;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -64,7 +66,8 @@ class BenchCliTest {
   @Test
   void withoutTargetsEveryCandidatePassesAndTheExitCodeIsZero() {
     assertThat(run.exitCode()).as(run.err()).isZero();
-    assertThat(run.err()).isEmpty();
+    assertThat(run.errBesidesRecording()).startsWith("plumb: saved ").contains(saved.toString())
+        .hasLineCount(1);
     assertThat(root.get("any_meets_all_targets").asBoolean()).isTrue();
     assertThat(root.get("targets").isEmpty()).isTrue();
   }
@@ -139,8 +142,15 @@ class BenchCliTest {
     JsonNode best = model(root, root.get("best").asText());
 
     assertThat(saved).isRegularFile();
-    assertThat(Files.size(saved)).isEqualTo(best.get("size_bytes").asLong());
-    FittedPipeline loaded = ModelFile.load(saved);
+    // the file is the measured pipeline plus its model card
+    SavedModel file = SavedModel.load(saved);
+    FittedPipeline loaded = file.pipeline();
+    assertThat(ModelFile.bytes(loaded).length).isEqualTo(best.get("size_bytes").asLong());
+    assertThat(Files.size(saved)).isEqualTo(best.get("size_bytes").asLong()
+        + file.card().orElseThrow().toJson().getBytes(StandardCharsets.UTF_8).length);
+    assertThat(file.card().get().learner()).isEqualTo(best.get("spec").asText());
+    assertThat(file.card().get().validation().scores().get(0).mean())
+        .isEqualTo(best.get("metrics").get(METRIC).get("mean").asDouble());
     assertThat(loaded.learner().text()).isEqualTo(best.get("spec").asText());
     assertThat(loaded.target()).isEqualTo("species");
     // without targets the winner is the best score

@@ -23,7 +23,7 @@ class CommandsCliTest {
   void profilePrintsATableWithTheDatasetVersionAndProvenance() {
     CliRun run = CliRun.of("profile", PENGUINS, "--target", "species");
     assertThat(run.exitCode()).isZero();
-    assertThat(run.err()).isEmpty();
+    assertThat(run.errBesidesRecording()).isEmpty();
     assertThat(run.out()).contains("dataset version 79de1872dc83")
         .contains("344 rows × 8 columns")
         .contains("target species (multiclass): Adelie 152, Gentoo 124, Chinstrap 68")
