@@ -15,9 +15,12 @@ import dev.plumb.profile.ExpectationChecker;
 import dev.plumb.profile.ExpectationFailure;
 import dev.plumb.profile.ExpectationReport;
 import dev.plumb.profile.Expectations;
+import dev.plumb.store.RunRecord;
+import dev.plumb.store.StoredRun;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
@@ -82,7 +85,28 @@ public final class Check {
    * @param source what it is, for reports, e.g. "run 12"
    * @param scores the reference mean per metric
    */
-  public record Reference(String source, Map<Metric, Double> scores) {}
+  public record Reference(String source, Map<Metric, Double> scores) {
+    /**
+     * The scores of {@code learner} (a spec's text) in the recorded run {@code run}: from a
+     * {@code baseline} run its cross-validated means, from a {@code check} run its scores on that
+     * batch.
+     *
+     * @throws BadInputException when the run has no scores of that learner, listing those it has
+     */
+    public static Reference of(StoredRun run, String learner) {
+      RunRecord r = run.run();
+      RunRecord.LearnerRun scores = r.learner(learner).orElseThrow(() -> new BadInputException(
+          "run " + run.id() + " (" + r.command() + ") has no scores of " + learner
+              + "; its learners: " + String.join(", ", r.learners().stream()
+              .map(RunRecord.LearnerRun::learner).toList())));
+      Map<Metric, Double> means = new EnumMap<>(Metric.class);
+      for (RunRecord.MetricScore m : scores.metrics()) {
+        means.put(Metric.parse(m.metric()), m.mean());
+      }
+      return new Reference("run " + run.id() + " (" + r.command() + r.dataset()
+          .map(d -> " of " + d.path() + ", version " + d.versionId()).orElse("") + ")", means);
+    }
+  }
 
   /**
    * Settings.

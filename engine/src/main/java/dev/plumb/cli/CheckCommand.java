@@ -6,17 +6,13 @@ import dev.plumb.check.ModelCard;
 import dev.plumb.check.SavedModel;
 import dev.plumb.data.BadInputException;
 import dev.plumb.data.Dataset;
-import dev.plumb.evaluate.Metric;
 import dev.plumb.report.CheckJson;
 import dev.plumb.report.CheckText;
 import dev.plumb.report.Json;
 import dev.plumb.report.Provenance;
-import dev.plumb.store.RunRecord;
 import dev.plumb.store.StoreLocation;
 import dev.plumb.store.StoredRun;
 import java.nio.file.Path;
-import java.util.EnumMap;
-import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
@@ -103,17 +99,6 @@ final class CheckCommand implements Callable<Integer> {
     }
     StoredRun run = RunsCommand.Where.read(location,
         s -> RunsCommand.Where.require(s, location, id));
-    RunRecord.LearnerRun learner = run.run().learner(card.learner())
-        .orElseThrow(() -> new BadInputException("--against " + id + ": run " + id + " ("
-            + run.run().command() + ") has no scores of " + card.learner() + "; its learners: "
-            + String.join(", ", run.run().learners().stream().map(RunRecord.LearnerRun::learner)
-            .toList())));
-    Map<Metric, Double> scores = new EnumMap<>(Metric.class);
-    for (RunRecord.MetricScore m : learner.metrics()) {
-      scores.put(Metric.parse(m.metric()), m.mean());
-    }
-    return new Check.Reference("run " + id + " (" + run.run().command()
-        + run.run().dataset().map(d -> " of " + d.path() + ", version " + d.versionId())
-        .orElse("") + ")", scores);
+    return Check.Reference.of(run, card.learner());
   }
 }

@@ -4,9 +4,13 @@ import dev.plumb.bench.Latency;
 import dev.plumb.bench.Measure;
 import dev.plumb.check.Check;
 import dev.plumb.check.CheckResult;
+import dev.plumb.data.BadInputException;
 import dev.plumb.evaluate.Interval;
 import dev.plumb.evaluate.Metric;
 import dev.plumb.profile.ExpectationFailure;
+import dev.plumb.store.RunStore;
+import dev.plumb.store.StoreLocation;
+import dev.plumb.store.StoredRun;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Optional;
@@ -73,6 +77,28 @@ public final class ModelAssert {
    */
   public ModelAssert hasNotDroppedBelow(Check.Reference reference, double maxDrop) {
     return notDropped(model.check(maxDrop, Optional.of(reference)), maxDrop);
+  }
+
+  /**
+   * As {@link #hasNotDroppedBy}, against the scores of the model's learner in run {@code runId} of
+   * the run store {@code store} (a SQLite file or a JDBC URL, as {@code --store} takes): the
+   * {@code baseline} run the model came from, or an earlier {@code check}.
+   *
+   * @throws IllegalArgumentException when {@code store} is not a store location
+   */
+  public ModelAssert hasNotDroppedBelowRun(String store, long runId, double maxDrop) {
+    StoredRun run;
+    try (RunStore s = RunStore.open(StoreLocation.parse(store))) {
+      run = s.find(runId).orElseThrow(() -> new AssertionError("no run " + runId + " in "
+          + store));
+    }
+    Check.Reference reference;
+    try {
+      reference = Check.Reference.of(run, model.model().pipeline().learner().text());
+    } catch (BadInputException e) {
+      throw new AssertionError(e.getMessage(), e);
+    }
+    return hasNotDroppedBelow(reference, maxDrop);
   }
 
   private ModelAssert notDropped(CheckResult r, double maxDrop) {

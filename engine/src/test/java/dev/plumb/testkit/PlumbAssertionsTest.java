@@ -24,17 +24,19 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class PlumbAssertionsTest {
   @TempDir static Path dir;
+  static Path store;
   static ModelUnderTest fresh;
   static ModelUnderTest shifted;
 
   @BeforeAll
   static void train() {
     Path model = dir.resolve("model.plumb");
+    store = dir.resolve("runs.db");
     StringWriter err = new StringWriter();
     int code = Main.run(new PrintWriter(new StringWriter()), new PrintWriter(err, true), false,
         "baseline", ShiftData.write(dir.resolve("train.csv"), 2_000, 1, 0).toString(),
         "--target", "y", "--learners", "majority,logistic", "--metric", "accuracy",
-        "--save-model", "logistic", model.toString(), "--quiet");
+        "--save-model", "logistic", model.toString(), "--quiet", "--store", store.toString());
     if (code != 0) {
       throw new IllegalStateException(err.toString());
     }
@@ -86,6 +88,19 @@ class PlumbAssertionsTest {
     assertThatThrownBy(() -> assertThat(fresh).hasNotDroppedBelow(run, 0.0))
         .isInstanceOf(AssertionError.class)
         .hasMessageContaining("against 0.9900 from run 7");
+  }
+
+  @Test
+  void aRecordedRunIsAReferenceByItsId() {
+    // run 1 is the baseline run the model came from: fresh data holds, shifted data does not
+    assertThatCode(() -> assertThat(fresh).hasNotDroppedBelowRun(store.toString(), 1, 0.02))
+        .doesNotThrowAnyException();
+    assertThatThrownBy(() -> assertThat(shifted).hasNotDroppedBelowRun(store.toString(), 1, 0.02))
+        .isInstanceOf(AssertionError.class)
+        .hasMessageContaining("from run 1 (baseline of");
+    assertThatThrownBy(() -> assertThat(fresh).hasNotDroppedBelowRun(store.toString(), 9, 0.02))
+        .isInstanceOf(AssertionError.class)
+        .hasMessageContaining("no run 9");
   }
 
   @Test
