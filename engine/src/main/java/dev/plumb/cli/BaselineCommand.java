@@ -69,6 +69,7 @@ final class BaselineCommand implements Callable<Integer> {
     experiment.validateOptions();
     if (saveModel != null) {
       OutputFiles.checkLocation(Path.of(saveModel.get(1)));
+      experiment.requireSameLearners("--save-model");
     }
     long t0 = System.nanoTime();
     Dataset dataset = CommandIo.read(spec, experiment.data, csv, common);
@@ -85,7 +86,7 @@ final class BaselineCommand implements Callable<Integer> {
     FitProgress progress = new FitProgress(err, interactive);
     BaselineResult result;
     try {
-      result = Baseline.run(problem, plan, progress);
+      result = Baseline.run(problem, plan, progress, experiment.runner(problem));
     } finally {
       progress.clear();
     }

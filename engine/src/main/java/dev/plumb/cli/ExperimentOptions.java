@@ -1,14 +1,23 @@
 package dev.plumb.cli;
 
+import dev.plumb.backend.BackendMode;
+import dev.plumb.backend.BackendPlan;
+import dev.plumb.backend.BackendRunner;
+import dev.plumb.backend.BackendSettings;
+import dev.plumb.backend.ExperimentBackend;
+import dev.plumb.backend.ResolvedExperiment;
 import dev.plumb.data.BadInputException;
 import dev.plumb.data.Column;
 import dev.plumb.data.NumericColumn;
 import dev.plumb.data.Table;
+import dev.plumb.evaluate.Baseline;
+import dev.plumb.evaluate.CrossValidation;
 import dev.plumb.evaluate.Metric;
 import dev.plumb.evaluate.Problem;
 import dev.plumb.learn.Learner;
 import dev.plumb.learn.LearnerCatalog;
 import dev.plumb.learn.LearnerSpec;
+import dev.plumb.plan.HashFolds;
 import dev.plumb.plan.Splits;
 import dev.plumb.plan.Task;
 import java.nio.file.Path;
@@ -20,8 +29,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.IntStream;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
 
 /**
  * The options every experiment command shares (baseline, diagnose): the data, the target, the
@@ -33,6 +45,10 @@ final class ExperimentOptions {
   enum TaskOption {
     AUTO, CLASSIFICATION, BINARY, MULTICLASS, REGRESSION
   }
+
+  /** The command this mixin is part of. */
+  @Spec(Spec.Target.MIXEE)
+  CommandSpec mixee;
 
   @Parameters(index = "0", paramLabel = "DATA.csv", description = "The CSV file.")
   Path data;
@@ -81,6 +97,70 @@ final class ExperimentOptions {
       description = "Fail a learner that spends longer than this on one fold.")
   Double timeLimit;
 
+  /** How folds are drawn. */
+  enum FoldsBy {
+    /** Seeded shuffles of the row order (the default; stratified for classes). */
+    RANDOM,
+    /** A seeded hash of each row's key: independent of row order, the same on every backend. */
+    HASH
+  }
+
+  @Option(names = "--folds-by", paramLabel = "HOW",
+      description = "random: seeded shuffles of the rows (default); hash: a seeded hash of each"
+          + " row's fields (or --key column), the same whatever the row order or backend.")
+  FoldsBy foldsBy = FoldsBy.RANDOM;
+
+  @Option(names = "--key", paramLabel = "COLUMN",
+      description = "With hash folds: key rows by this column alone instead of all fields.")
+  String key;
+
+  @Option(names = "--backend", paramLabel = "NAME",
+      description = "Where the fits run: local (default) or spark (hash folds; needs the"
+          + " plumb-spark module and Spark on the class path).")
+  String backend = "local";
+
+  @Option(names = "--master", paramLabel = "URL",
+      description = "Spark master for --backend spark, e.g. local[2], yarn, spark://host:7077.")
+  String master;
+
+  @Option(names = "--mode", paramLabel = "MODE",
+      description = "Spark mode: auto (default), data (MLlib on the distributed rows) or task"
+          + " (one task per fit, Plumb's own learners).")
+  String mode = "auto";
+
+  /** Whether the fits run off this JVM. */
+  boolean remote() {
+    return !backend.equals("local");
+  }
+
+  /**
+   * Who cross-validates: this JVM, or the {@code --backend} (found on the class path).
+   *
+   * @throws BadInputException when the backend is not on the class path
+   */
+  Baseline.Runner runner(Problem problem) {
+    if (!remote()) {
+      return CrossValidation::run;
+    }
+    ExperimentBackend b = ExperimentBackend.named(backend);
+    BackendPlan template = new BackendPlan(data.toAbsolutePath().toUri().toString(), target,
+        Optional.of(problem.task()), List.of(), folds, repeats, seed, List.of(),
+        List.of(), Optional.ofNullable(key), BackendMode.parse(mode));
+    return new BackendRunner(b, new BackendSettings(Optional.ofNullable(master), workers()),
+        template);
+  }
+
+  /**
+   * Rejects {@code option} unless the fits run Plumb's own learners (locally, or on Spark in task
+   * mode): it refits one of them here, which must be the learner that was scored.
+   */
+  void requireSameLearners(String option) {
+    if (remote() && BackendMode.parse(mode) != BackendMode.TASK_PARALLEL) {
+      throw new BadInputException(option + " with --backend " + backend + " needs --mode task,"
+          + " so that the saved learner is the one cross-validated (data mode runs MLlib's)");
+    }
+  }
+
   /** The worker threads: {@code --threads}, else the number of cores. */
   int workers() {
     return threads == null ? Runtime.getRuntime().availableProcessors() : threads;
@@ -107,6 +187,26 @@ final class ExperimentOptions {
     if (threads != null && threads < 1) {
       throw new BadInputException("--threads must be at least 1, got " + threads);
     }
+    String command = mixee == null ? "" : mixee.name();
+    if (remote() && !command.equals("baseline")) {
+      throw new BadInputException(command + " runs in this JVM only; drop --backend " + backend
+          + " (baseline runs on other backends)");
+    }
+    if (remote() && (holdout != null || groupBy != null || timeColumn != null)) {
+      throw new BadInputException("--backend " + backend + " runs hash folds; drop --holdout,"
+          + " --group-by and --time-column");
+    }
+    if (foldsBy == FoldsBy.HASH && (holdout != null || groupBy != null || timeColumn != null)) {
+      throw new BadInputException("--folds-by hash draws k folds; drop --holdout, --group-by and"
+          + " --time-column");
+    }
+    if (key != null && foldsBy != FoldsBy.HASH && !remote()) {
+      throw new BadInputException("--key applies to hash folds; add --folds-by hash");
+    }
+    if ((master != null || !mode.equals("auto")) && !remote()) {
+      throw new BadInputException("--master and --mode apply to --backend spark");
+    }
+    BackendMode.parse(mode);
     if (timeLimit != null && !(timeLimit > 0)) {
       throw new BadInputException("--time-limit must be a positive number of seconds, got "
           + timeLimit);
@@ -231,6 +331,11 @@ final class ExperimentOptions {
         groups[i] = ids.computeIfAbsent(v == null ? "\u0000missing" : v, k -> ids.size());
       }
       return Splits.groupKFold(groups, folds, repeats, seed);
+    }
+    if (foldsBy == FoldsBy.HASH || remote()) {
+      int[] rows = IntStream.range(0, n).map(problem::row).toArray();
+      return Splits.hashKFold(HashFolds.rowKeys(table, rows, Optional.ofNullable(key)),
+          ResolvedExperiment.labels(problem), folds, repeats, seed);
     }
     if (problem.task().isClassification()) {
       return Splits.stratifiedKFold(problem.classes(), folds, repeats, seed);

@@ -27,14 +27,31 @@ public final class Baseline {
   private Baseline() {}
 
   /**
+   * Cross-validates a plan somewhere: in this JVM ({@link CrossValidation#run}), or on a backend
+   * such as Spark. Returns one result per learner, in plan order.
+   */
+  @FunctionalInterface
+  public interface Runner {
+    /** Runs every learner of {@code plan} on every fold of its splits. */
+    List<LearnerResult> run(Problem problem, ExperimentPlan plan,
+        CrossValidation.Progress progress);
+  }
+
+  /**
    * Runs the plan. The trivial control ({@code majority}, or {@code mean} for regression) is added
    * when the plan lacks a trivial learner.
    */
   public static BaselineResult run(Problem problem, ExperimentPlan plan,
       CrossValidation.Progress progress) {
+    return run(problem, plan, progress, CrossValidation::run);
+  }
+
+  /** Runs the plan, its cross-validation done by {@code runner}; otherwise as above. */
+  public static BaselineResult run(Problem problem, ExperimentPlan plan,
+      CrossValidation.Progress progress, Runner runner) {
     long t0 = System.nanoTime();
     ExperimentPlan full = withControl(problem, plan);
-    List<LearnerResult> results = CrossValidation.run(problem, full, progress);
+    List<LearnerResult> results = runner.run(problem, full, progress);
     CorrectedTTest test = CorrectedTTest.forSplits(full.splits());
     Metric primary = full.primary();
 

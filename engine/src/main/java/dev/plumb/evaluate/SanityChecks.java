@@ -181,8 +181,12 @@ final class SanityChecks {
           + "', which ignores the features: no model found signal in them; check the features"
           + " and the target", evidence);
     }
+    // a backend may have scored another implementation of the plan's learner (Spark's data mode
+    // names MLlib's): the check refits the plan's learner of that name here
     Learner learner = plan.learners().stream()
-        .filter(l -> l.spec().equals(leader.result().spec())).findFirst().orElseThrow();
+        .filter(l -> l.spec().equals(leader.result().spec())).findFirst()
+        .or(() -> plan.learners().stream().filter(l -> l.spec().name().equals(name)).findFirst())
+        .orElseThrow();
     List<Fold> folds = plan.splits().folds().stream().filter(f -> f.repeat() == 0).toList();
     double[] real = new double[folds.size()];
     double[] shuffled = new double[folds.size()];

@@ -12,6 +12,11 @@ public enum SplitStrategy {
   GROUP_K_FOLD,
   /** Train on the past, validate on the next block of time (expanding window). */
   TIME_SERIES,
+  /**
+   * k folds from a seeded hash of each row's key, independent of row order and partitioning
+   * (stratified for classes); the split every backend computes alike. See {@link HashFolds}.
+   */
+  HASH_K_FOLD,
   /** One shuffled split into training and validation rows (stratified for classes). */
   HOLDOUT;
 

@@ -82,6 +82,16 @@ public record Splits(SplitStrategy strategy, int k, int repeats, long seed, List
     return new Splits(SplitStrategy.STRATIFIED_K_FOLD, k, repeats, seed, folds);
   }
 
+  /**
+   * Hash k-fold, repeated: folds from a seeded hash of each row's key, the same whatever the row
+   * order or partitioning; stratified when {@code labels} (canonical class names) are given.
+   *
+   * @see HashFolds
+   */
+  public static Splits hashKFold(long[] keys, String[] labels, int k, int repeats, long seed) {
+    return HashFolds.kFold(keys, labels, k, repeats, seed);
+  }
+
   /** Plain k-fold over {@code n} shuffled rows, repeated. */
   public static Splits kFold(int n, int k, int repeats, long seed) {
     checkK(k, n, repeats);
@@ -218,7 +228,7 @@ public record Splits(SplitStrategy strategy, int k, int repeats, long seed, List
     return new Splits(SplitStrategy.HOLDOUT, 1, 1, seed, List.of(new Fold(0, 0, train, validation)));
   }
 
-  private static List<Fold> fromAssignment(int[] assignment, int k, int repeat) {
+  static List<Fold> fromAssignment(int[] assignment, int k, int repeat) {
     List<Fold> out = new ArrayList<>(k);
     for (int f = 0; f < k; f++) {
       final int fold = f;

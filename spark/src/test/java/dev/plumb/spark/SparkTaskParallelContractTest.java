@@ -1,0 +1,96 @@
+package dev.plumb.spark;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.plumb.backend.BackendMode;
+import dev.plumb.backend.BackendPlan;
+import dev.plumb.backend.BackendScores;
+import dev.plumb.cli.Main;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Stream;
+import org.apache.spark.sql.SparkSession;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The contract on Spark in task-parallel mode: every fit is a Spark task running Plumb's own
+ * learner, so the scores equal the local engine's (tolerance 0; sums to 1e-12).
+ */
+@Tag("spark")
+class SparkTaskParallelContractTest extends BackendContract {
+  static SparkSession spark;
+
+  @BeforeAll
+  static void startSpark() {
+    spark = SparkSessions.start();
+  }
+
+  @AfterAll
+  static void stopSpark() {
+    spark.stop();
+  }
+
+  @Override
+  BackendScores run(BackendPlan plan) {
+    return SparkBackend.run(spark, plan);
+  }
+
+  @Override
+  Map<Long, Integer> folds(BackendPlan plan, int repeat) {
+    // the folds as Spark deals them over partitioned rows (a window per class)
+    return SparkBackend.foldOfKey(spark, plan, repeat);
+  }
+
+  @Override
+  BackendMode mode() {
+    return BackendMode.TASK_PARALLEL;
+  }
+
+  @Override
+  double modelTolerance() {
+    return 0;
+  }
+
+  @Test
+  void cliBaselineOnSparkReportsTheLocalHashFoldScores() throws Exception {
+    String[] common = {"baseline", data.binary.toString(), "--target", "y", "--learners",
+        "majority,logistic,knn", "--folds", "4", "--json", "-"};
+    JsonNode onSpark = cli(common, "--backend", "spark", "--master", "local[2]");
+    JsonNode local = cli(common, "--folds-by", "hash");
+    assertThat(onSpark.get("models")).hasSize(3);
+    for (int i = 0; i < 3; i++) {
+      JsonNode a = onSpark.get("models").get(i);
+      JsonNode b = local.get("models").get(i);
+      assertThat(a.get("name").asText()).isEqualTo(b.get("name").asText());
+      assertThat(a.get("status").asText()).isEqualTo("ok");
+      assertThat(a.get("metrics").get("balanced_accuracy").get("mean").asDouble())
+          .isEqualTo(b.get("metrics").get("balanced_accuracy").get("mean").asDouble());
+    }
+  }
+
+  private static JsonNode cli(String[] common, String... more) throws Exception {
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    String[] args = Stream.concat(Arrays.stream(common), Arrays.stream(more))
+        .toArray(String[]::new);
+    int code = Main.run(new PrintWriter(out, true), new PrintWriter(err, true), false, args);
+    assertThat(code).as(err.toString()).isZero();
+    return new ObjectMapper().readTree(out.toString());
+  }
+
+  @Test
+  void autoModeRunsSmallDataTaskParallel() {
+    BackendPlan p = plan(data.binary, Optional.empty(), List.of("majority"));
+    assertThat(SparkBackend.choose(spark, p)).isEqualTo(BackendMode.TASK_PARALLEL);
+    assertThat(SparkBackend.run(spark, p).mode()).isEqualTo(BackendMode.TASK_PARALLEL);
+  }
+}
