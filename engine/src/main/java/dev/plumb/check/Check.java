@@ -87,18 +87,28 @@ public final class Check {
    */
   public record Reference(String source, Map<Metric, Double> scores) {
     /**
-     * The scores of {@code learner} (a spec's text) in the recorded run {@code run}: from a
+     * The scores of the card's learner in the recorded run {@code run}, which must predict the
+     * card's target: from a
      * {@code baseline} run its cross-validated means, from a {@code check} run its scores on that
      * batch.
      *
      * @throws BadInputException when the run has no scores of that learner, listing those it has
      */
-    public static Reference of(StoredRun run, String learner) {
+    public static Reference of(StoredRun run, ModelCard card) {
       RunRecord r = run.run();
+      String learner = card.learner();
+      if (r.target().isPresent() && !r.target().get().equals(card.target())) {
+        throw new BadInputException("run " + run.id() + " predicts '" + r.target().get()
+            + "', the model '" + card.target() + "'; give a run of this model's target");
+      }
       RunRecord.LearnerRun scores = r.learner(learner).orElseThrow(() -> new BadInputException(
           "run " + run.id() + " (" + r.command() + ") has no scores of " + learner
               + "; its learners: " + String.join(", ", r.learners().stream()
               .map(RunRecord.LearnerRun::learner).toList())));
+      if (scores.error().isPresent() || scores.metrics().isEmpty()) {
+        throw new BadInputException("run " + run.id() + " has no scores of " + learner
+            + scores.error().map(e -> " (it failed: " + e + ")").orElse(""));
+      }
       Map<Metric, Double> means = new EnumMap<>(Metric.class);
       for (RunRecord.MetricScore m : scores.metrics()) {
         means.put(Metric.parse(m.metric()), m.mean());
@@ -186,6 +196,14 @@ public final class Check {
     }
     int[] rows = keep.stream().mapToInt(Integer::intValue).toArray();
     List<Metric> metrics = options.metrics().isEmpty() ? metrics(card) : options.metrics();
+    if (metrics.isEmpty()) {
+      throw new BadInputException(modelFile + ": the model card records no scores to check"
+          + " against; save the model again with 'plumb baseline --save-model'");
+    }
+    if (options.metrics().isEmpty() && reference(card, options, metrics.get(0)).isEmpty()) {
+      throw new BadInputException(options.reference().map(Reference::source).orElse("the card")
+          + " has no " + metrics.get(0).label() + " score to check the model against");
+    }
     for (Metric m : metrics) {
       if (!m.appliesTo(pipeline.task())) {
         throw new BadInputException("metric " + m.label() + " does not apply to a "
@@ -237,7 +255,7 @@ public final class Check {
       if (first && b.lead().isPresent()) {
         double baseScore = constant.score(m, classes, actual).orElse(Double.NaN);
         baseline = Optional.of(new CheckResult.BaselineCheck(pipeline.task().isClassification()
-            ? "majority" : "mean", m, baseScore, b.lead().get()));
+            ? "majority" : "mean", m, baseScore, b.lead().get(), varied(classes, actual)));
       }
     }
     return new CheckResult(modelFile, card, data.path(), data.version(), expectations,
@@ -250,7 +268,7 @@ public final class Check {
    * class comment.
    */
   static boolean tolerable(ExpectationFailure f, ModelCard card, Table table) {
-    if (!(f.check().equals("min") || f.check().equals("max")) || f.column().isEmpty()
+    if (!List.of("min", "max", "earliest", "latest").contains(f.check()) || f.column().isEmpty()
         || card.driftReference() == null) {
       return false;
     }
@@ -269,6 +287,12 @@ public final class Check {
     BinomialDistribution beyond = new BinomialDistribution(null, present, 1.0 / (trained + 1));
     double tail = 1 - beyond.cumulativeProbability((int) f.count() - 1);
     return tail >= RANGE_ALPHA;
+  }
+
+  /** Whether the new targets take at least two classes or values. */
+  private static boolean varied(int[] classes, double[] actual) {
+    return classes != null ? IntStream.of(classes).distinct().limit(2).count() == 2
+        : Arrays.stream(actual).distinct().limit(2).count() == 2;
   }
 
   /** The card's metrics, the leading one first. */

@@ -97,16 +97,19 @@ public record CheckResult(Path model, ModelCard card, Path data, DatasetVersion 
    * @param baselineScore the baseline's score on the new data
    * @param lead the model's score minus the baseline's, positive when the model is better, with
    *     its paired bootstrap interval
+   * @param applicable false when the new targets are all one class or one value: the baseline,
+   *     fitted on them, is then perfect and the lead means nothing
    */
-  public record BaselineCheck(String name, Metric metric, double baselineScore, Interval lead) {
+  public record BaselineCheck(String name, Metric metric, double baselineScore, Interval lead,
+      boolean applicable) {
     /** Whether the model is clearly better (the whole interval above zero). */
     public boolean clearlyBetter() {
-      return lead.lower() > 0;
+      return applicable && lead.lower() > 0;
     }
 
-    /** Whether the model is no better at all (its lead is zero or negative). */
+    /** Whether the model is clearly no better (the whole interval at or below zero). */
     public boolean notBetter() {
-      return lead.estimate() <= 0;
+      return applicable && lead.upper() <= 0;
     }
   }
 
@@ -128,14 +131,19 @@ public record CheckResult(Path model, ModelCard card, Path data, DatasetVersion 
     if (!metrics.isEmpty() && metrics.get(0).status() == Status.REGRESSION) {
       MetricCheck m = metrics.get(0);
       out.add(String.format(Locale.ROOT,
-          "%s regressed: %.4f on the new data (95%% CI %.4f to %.4f) against %.4f at training,"
+          "%s regressed: %.4f on the new data (95%% CI %.4f to %.4f) against %.4f from %s,"
               + " worse than the allowed %.4f", m.metric().label(),
           m.score().orElseThrow().estimate(), m.score().orElseThrow().lower(),
-          m.score().orElseThrow().upper(), m.reference(), m.bound()));
+          m.score().orElseThrow().upper(), m.reference(), m.referenceSource(), m.bound()));
+    }
+    if (!metrics.isEmpty() && metrics.get(0).status() == Status.UNDEFINED) {
+      out.add(metrics.get(0).metric().label() + ", the deciding metric, is undefined on the new"
+          + " data (e.g. ROC AUC with one class); choose another with --metric when training");
     }
     baseline.filter(BaselineCheck::notBetter).ifPresent(b -> out.add(String.format(
-        Locale.ROOT, "no better than the %s baseline on the new data (%s lead %.4f)",
-        b.name(), b.metric().label(), b.lead().estimate())));
+        Locale.ROOT, "no better than the %s baseline on the new data (%s lead %.4f, 95%% CI"
+            + " %.4f to %.4f)", b.name(), b.metric().label(), b.lead().estimate(),
+        b.lead().lower(), b.lead().upper())));
     return out;
   }
 

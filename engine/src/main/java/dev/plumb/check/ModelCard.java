@@ -16,6 +16,7 @@ import dev.plumb.evaluate.LearnerResult;
 import dev.plumb.evaluate.Metric;
 import dev.plumb.learn.FittedPipeline;
 import dev.plumb.plan.Splits;
+import dev.plumb.profile.ColumnExpectation;
 import dev.plumb.profile.Expectations;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -180,9 +181,14 @@ public record ModelCard(
   /** The card of {@code pipeline}, trained on {@code origin}'s data. */
   public static ModelCard of(FittedPipeline pipeline, Origin origin) {
     Expectations derived = Expectations.derive(origin.dataset());
-    // a batch of new data may have any number of rows: no row-count bounds
+    // a batch of new data may have any number of rows and extra columns (the model reads its
+    // columns by name), and rows without a target are left out of the scores, not an error
+    List<ColumnExpectation> columns = derived.columns().stream()
+        .map(c -> c.name().equals(pipeline.target()) ? new ColumnExpectation(c.name(), c.type(),
+            c.required(), null, c.min(), c.max(), c.earliest(), c.latest(), c.allowedValues(),
+            null) : c).toList();
     Expectations expectations = new Expectations(derived.schema(), derived.kind(),
-        derived.source(), null, null, derived.allowExtraColumns(), derived.columns());
+        derived.source(), null, null, true, columns);
     CorrectedTTest test = CorrectedTTest.forSplits(origin.splits());
     Validation validation = new Validation(origin.splits().strategy().label(),
         origin.splits().k(), origin.splits().repeats(),

@@ -137,6 +137,6 @@ final class BaselineCommand implements Callable<Integer> {
         .map(LeaderboardEntry::result)
         .filter(r -> r.spec().name().equals(result.baselineName()) && r.ok()).findFirst();
     ModelSaving.save(file, pipeline, dataset, plan.seed(), plan.splits(), plan.metrics(), cv,
-        trivial, spec.commandLine().getErr());
+        trivial, problem.size(), spec.commandLine().getErr());
   }
 }

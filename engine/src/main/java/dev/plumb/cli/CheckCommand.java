@@ -99,6 +99,6 @@ final class CheckCommand implements Callable<Integer> {
     }
     StoredRun run = RunsCommand.Where.read(location,
         s -> RunsCommand.Where.require(s, location, id));
-    return Check.Reference.of(run, card.learner());
+    return Check.Reference.of(run, card);
   }
 }

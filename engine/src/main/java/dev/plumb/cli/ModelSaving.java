@@ -24,7 +24,7 @@ final class ModelSaving {
 
   /** Saves {@code pipeline} with a card built from the run and says so on {@code err}. */
   static void save(Path file, FittedPipeline pipeline, Dataset dataset, long seed, Splits splits,
-      List<Metric> metrics, LearnerResult cv, Optional<LearnerResult> baseline,
+      List<Metric> metrics, LearnerResult cv, Optional<LearnerResult> baseline, int labelledRows,
       PrintWriter err) {
     Provenance p = Provenance.current();
     ModelCard card = ModelCard.of(pipeline, new ModelCard.Origin(dataset, seed, splits, metrics,
@@ -32,7 +32,8 @@ final class ModelSaving {
     byte[] bytes = new SavedModel(pipeline, Optional.of(card)).bytes();
     OutputFiles.write(file, bytes);
     err.println("plumb: saved " + pipeline.learner().text() + " (fitted on all "
-        + dataset.version().rows() + " rows of " + dataset.version().id() + ") to " + file
+        + labelledRows + " labelled rows of "
+        + dataset.version().id() + ") to " + file
         + ", " + bytes.length + " bytes");
     err.flush();
   }

@@ -23,6 +23,9 @@ public final class DriftCheck {
    */
   public static final double MIN_PSI_FOR_TEST = 0.02;
 
+  /** The fewest new rows on which a PSI alone flags a feature. */
+  public static final int MIN_ROWS_FOR_PSI = 200;
+
   /** Most drifted first: absent columns, then by PSI, then by p value, then by name. */
   private static final Comparator<FeatureDrift> MOST_DRIFTED_FIRST =
       Comparator.comparing((FeatureDrift d) -> d.severity() != DriftSeverity.MISSING)
@@ -54,8 +57,12 @@ public final class DriftCheck {
       DriftSeverity severity =
           column == null ? DriftSeverity.MISSING : DriftSeverity.ofPsi(c.psi());
       Optional<DriftTest> test = column == null ? Optional.empty() : c.test();
-      boolean flagged = severity != DriftSeverity.NONE
-          || (c.psi() >= MIN_PSI_FOR_TEST && test.map(t -> t.pValue() < alpha).orElse(false));
+      boolean significant = c.psi() >= MIN_PSI_FOR_TEST
+          && test.map(t -> t.pValue() < alpha).orElse(false);
+      // below MIN_ROWS_FOR_PSI new rows the PSI of a sample of the same distribution is itself
+      // about (bins - 1)(1/n + 1/m), 0.2 at 40 rows: only the test can flag there
+      boolean flagged = column == null || significant
+          || (severity != DriftSeverity.NONE && rows >= MIN_ROWS_FOR_PSI);
       out.add(new FeatureDrift(ref.name(), ref.kind(), severity, flagged, rows,
           ref.missingShare(), (double) c.newMissing() / rows, c.psi(), test,
           column == null ? Optional.empty() : c.change()));

@@ -78,6 +78,7 @@ public final class CheckJson {
       Json.putNumber(o, "score", b.baselineScore());
       interval(o, b.lead(), "lead");
       o.put("clearly_better", b.clearlyBetter());
+      o.put("applicable", b.applicable());
     } else {
       root.putNull("baseline");
     }

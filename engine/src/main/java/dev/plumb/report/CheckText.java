@@ -72,7 +72,8 @@ public final class CheckText {
         "Against the %s baseline on the new data: %s %s; the model leads by %s (95%% CI %s)%s%n",
         b.name(), b.metric().label(), TextTable.number(b.baselineScore()),
         TextTable.number(b.lead().estimate()), range(b.lead()),
-        b.clearlyBetter() ? "" : b.notBetter() ? " — no better" : " — not clearly better")));
+        !b.applicable() ? " — not applicable: the new targets take a single value"
+            : b.clearlyBetter() ? "" : b.notBetter() ? " — no better" : " — not clearly better")));
     sb.append('\n');
 
     List<FeatureDrift> drifted = r.drifted();
@@ -86,7 +87,10 @@ public final class CheckText {
     }
     sb.append('\n');
     if (r.passed()) {
-      sb.append("PASS: the model holds on the new data\n");
+      boolean inconclusive = !r.metrics().isEmpty()
+          && r.metrics().get(0).status() == CheckResult.Status.INCONCLUSIVE;
+      sb.append(inconclusive ? "PASS, inconclusive: the score is below the bound but the sample"
+          + " is too small to call it a regression\n" : "PASS: the model holds on the new data\n");
     } else {
       sb.append("FAIL: ").append(String.join("; ", r.failures())).append('\n');
       if (!drifted.isEmpty()) {

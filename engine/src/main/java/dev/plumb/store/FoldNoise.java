@@ -42,6 +42,10 @@ final class FoldNoise {
       p = unpaired(a, b);
       test = p.isPresent() ? RunComparison.NoiseTest.UNPAIRED_T : test;
     }
+    // a difference at the level of floating-point rounding is no change, whatever its spread
+    if (p.isPresent() && Math.abs(delta) <= 1e-12 * Math.max(1, Math.abs(a.mean()))) {
+      p = OptionalDouble.of(1);
+    }
     return new RunComparison.MetricDelta(learner, a.metric(), a.mean(), b.mean(), delta, test, p,
         p.isPresent() && p.getAsDouble() < ALPHA);
   }

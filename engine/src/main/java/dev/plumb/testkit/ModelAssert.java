@@ -94,7 +94,7 @@ public final class ModelAssert {
     }
     Check.Reference reference;
     try {
-      reference = Check.Reference.of(run, model.model().pipeline().learner().text());
+      reference = Check.Reference.of(run, model.model().card().orElseThrow());
     } catch (BadInputException e) {
       throw new AssertionError(e.getMessage(), e);
     }

@@ -138,6 +138,45 @@ class CheckCliTest {
   }
 
   @Test
+  void aBatchOfOneClassExtraColumnsAndUnlabelledRowsStillPass() throws IOException {
+    // the first 300 rows of a fresh sample whose label is "yes", an extra column, and a few
+    // rows without a label: none of that is a regression
+    Path fresh = ShiftData.write(dir.resolve("fresh4.csv"), 2_000, 8, 0);
+    java.util.List<String> lines = Files.readAllLines(fresh);
+    java.util.List<String> out = new java.util.ArrayList<>();
+    out.add(lines.get(0) + ",batch");
+    int missing = 0;
+    for (String line : lines.subList(1, lines.size())) {
+      if (line.endsWith(",yes") && out.size() <= 300) {
+        out.add((missing++ < 5 ? line.substring(0, line.length() - 3) : line) + ",b7");
+      }
+    }
+    Path batch = dir.resolve("batch.csv");
+    Files.write(batch, out);
+    Result r = run("check", model.toString(), batch.toString(), "--json", "-");
+    assertThat(r.code).as(r.out + r.err).isZero();
+    JsonNode j = new ObjectMapper().readTree(r.out);
+    assertThat(j.at("/baseline/applicable").asBoolean()).isFalse();
+    assertThat(j.at("/rows/unlabelled").asInt()).isEqualTo(5);
+    assertThat(j.at("/expectations/passed").asBoolean()).as(r.out).isTrue();
+  }
+
+  @Test
+  void aRunOfAnotherTargetIsNoReference() throws IOException {
+    Path store = dir.resolve("other.db");
+    Path other = dir.resolve("other.csv");
+    Files.writeString(other, Files.readString(dir.resolve("train.csv")).replace("x1,x2,colour,y",
+        "x1,x2,colour,z"));
+    Result base = run("baseline", other.toString(), "--target", "z", "--learners",
+        "majority,logistic", "--store", store.toString());
+    assertThat(base.code).as(base.err).isZero();
+    Result r = run("check", model.toString(), dir.resolve("train.csv").toString(), "--against",
+        "1", "--store", store.toString());
+    assertThat(r.code).isEqualTo(2);
+    assertThat(r.err).contains("run 1 predicts 'z', the model 'y'");
+  }
+
+  @Test
   void badInputExitsTwoWithOneLine() throws IOException {
     Path noTarget = dir.resolve("no-target.csv");
     Files.writeString(noTarget, "x1,x2,colour\n1,2,red\n");
