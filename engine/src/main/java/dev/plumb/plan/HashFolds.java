@@ -186,16 +186,7 @@ public final class HashFolds {
    */
   public static Splits kFold(long[] keys, String[] labels, int k, int repeats, long seed) {
     int n = keys.length;
-    if (k < 2) {
-      throw new BadInputException("--folds must be at least 2, got " + k);
-    }
-    if (repeats < 1) {
-      throw new BadInputException("--repeats must be at least 1, got " + repeats);
-    }
-    if (n < k) {
-      throw new BadInputException(k + " folds need at least " + k + " rows, found " + n
-          + "; use fewer folds (--folds)");
-    }
+    Splits.checkK(k, n, repeats);
     List<Fold> folds = new ArrayList<>();
     for (int r = 0; r < repeats; r++) {
       int[] assignment = labels == null ? regressionAssignment(keys, k, r, seed)

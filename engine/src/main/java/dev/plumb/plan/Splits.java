@@ -241,7 +241,8 @@ public record Splits(SplitStrategy strategy, int k, int repeats, long seed, List
     return out;
   }
 
-  private static void checkK(int k, int n, int repeats) {
+  /** Checks the fold count, the repeats and that there are enough rows, as bad input. */
+  static void checkK(int k, int n, int repeats) {
     if (k < 2) {
       throw new BadInputException("--folds must be at least 2, got " + k);
     }

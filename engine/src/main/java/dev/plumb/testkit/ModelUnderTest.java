@@ -8,7 +8,9 @@ import dev.plumb.data.CsvTableReader;
 import dev.plumb.data.Dataset;
 import dev.plumb.evaluate.Metric;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -26,14 +28,17 @@ import java.util.Optional;
  * }</pre>
  *
  * <p>The model's card (saved by {@code plumb baseline --save-model} or {@code plumb bench
- * --save-best}) supplies the training-time scores and expectations. Results are computed once per
- * {@code maxDrop} and seed, the same as {@code plumb check}'s. Not thread-safe.
+ * --save-best}) supplies the training-time scores and expectations. The results are {@code plumb
+ * check}'s; each distinct check (allowed drop, reference, seed) runs once and is shared by the
+ * assertions that need it. Not thread-safe.
  */
 public final class ModelUnderTest {
   private final SavedModel model;
   private final Path modelFile;
   private final Dataset data;
   private long seed = 42;
+  /** The checks already run, by their settings: assertions that share settings share one. */
+  private final Map<Check.Options, CheckResult> checks = new HashMap<>();
 
   private ModelUnderTest(SavedModel model, Path modelFile, Dataset data) {
     this.model = model;
@@ -88,12 +93,16 @@ public final class ModelUnderTest {
   /** {@code plumb check}'s result with {@code maxDrop} against {@code reference}. */
   public CheckResult check(double maxDrop, Optional<Check.Reference> reference) {
     Objects.requireNonNull(reference, "reference");
-    return Check.run(model, modelFile, data, new Check.Options(maxDrop, 0.95, seed, reference));
+    return check(new Check.Options(maxDrop, 0.95, seed, reference));
   }
 
   /** The check of {@code metric} alone (its lead over the baseline included). */
   CheckResult check(Metric metric) {
-    return Check.run(model, modelFile, data, new Check.Options(0, 0.95, seed, Optional.empty(),
+    return check(new Check.Options(0, 0.95, seed, Optional.empty(),
         List.of(metric)));
+  }
+
+  private CheckResult check(Check.Options options) {
+    return checks.computeIfAbsent(options, o -> Check.run(model, modelFile, data, o));
   }
 }

@@ -6,11 +6,7 @@ import dev.plumb.backend.BackendMode;
 import dev.plumb.backend.BackendPlan;
 import dev.plumb.backend.BackendScores;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import org.apache.spark.sql.SparkSession;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
@@ -20,29 +16,8 @@ import org.junit.jupiter.api.Test;
  * AUC; relative for RMSE); the dummies and folds are the same.
  */
 @Tag("spark")
-class SparkDataParallelContractTest extends BackendContract {
+class SparkDataParallelContractTest extends SparkContract {
   static final double TOLERANCE = 0.06;
-  static SparkSession spark;
-
-  @BeforeAll
-  static void startSpark() {
-    spark = SparkSessions.start();
-  }
-
-  @AfterAll
-  static void stopSpark() {
-    spark.stop();
-  }
-
-  @Override
-  BackendScores run(BackendPlan plan) {
-    return SparkBackend.run(spark, plan);
-  }
-
-  @Override
-  Map<Long, Integer> folds(BackendPlan plan, int repeat) {
-    return SparkBackend.foldOfKey(spark, plan, repeat);
-  }
 
   @Override
   BackendMode mode() {

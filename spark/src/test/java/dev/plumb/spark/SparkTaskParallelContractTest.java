@@ -6,18 +6,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.plumb.backend.BackendMode;
 import dev.plumb.backend.BackendPlan;
-import dev.plumb.backend.BackendScores;
 import dev.plumb.cli.Main;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
-import org.apache.spark.sql.SparkSession;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
@@ -26,30 +21,7 @@ import org.junit.jupiter.api.Test;
  * learner, so the scores equal the local engine's (tolerance 0; sums to 1e-12).
  */
 @Tag("spark")
-class SparkTaskParallelContractTest extends BackendContract {
-  static SparkSession spark;
-
-  @BeforeAll
-  static void startSpark() {
-    spark = SparkSessions.start();
-  }
-
-  @AfterAll
-  static void stopSpark() {
-    spark.stop();
-  }
-
-  @Override
-  BackendScores run(BackendPlan plan) {
-    return SparkBackend.run(spark, plan);
-  }
-
-  @Override
-  Map<Long, Integer> folds(BackendPlan plan, int repeat) {
-    // the folds as Spark deals them over partitioned rows (a window per class)
-    return SparkBackend.foldOfKey(spark, plan, repeat);
-  }
-
+class SparkTaskParallelContractTest extends SparkContract {
   @Override
   BackendMode mode() {
     return BackendMode.TASK_PARALLEL;
