@@ -12,7 +12,9 @@
 #
 # Usage: benchmarks/scripts/spark-e2e.sh [ROWS]
 # Environment: OUT_DIR (default benchmarks/target/spark-e2e), LEARNERS (default
-#   majority,naive_bayes,logistic), RUNS (default "local spark-task spark-data"), JAVA_HEAP.
+#   majority,naive_bayes,logistic; "ladder" runs the default ladder, without --learners),
+#   RUNS (default "local spark-task spark-data"; also spark-auto), JAVA_HEAP, EXTRA (more
+#   options for every run, e.g. "--time-limit 300").
 # Needs: java 17, mvn, GNU time at /usr/bin/time, and benchmarks/target/benchmarks.jar
 # (mvn -pl benchmarks -am package -DskipTests).
 set -uo pipefail
@@ -26,18 +28,20 @@ JAVA_HEAP="${JAVA_HEAP:-8g}"
 mkdir -p "$OUT_DIR"
 F="$OUT_DIR/rows-$ROWS.csv"
 [[ -f "$F" ]] || java -cp benchmarks/target/benchmarks.jar dev.plumb.benchmarks.GenerateCsv "$F" "$ROWS"
+if [[ "$LEARNERS" == ladder ]]; then chosen=(); else chosen=(--learners "$LEARNERS"); fi
+read -r -a extra <<< "${EXTRA:-}"
 busy() { awk '/^cpu /{print $2+$3+$4+$6+$7+$8}' /proc/stat; }
 for name in $RUNS; do
   case "$name" in
     local) cmd=(java "-Xmx$JAVA_HEAP" -jar engine/target/plumb.jar baseline "$F" --target target
-                --learners "$LEARNERS" --folds-by hash) ;;
-    spark-task|spark-data)
+                "${chosen[@]}" --folds-by hash) ;;
+    spark-task|spark-data|spark-auto)
       cmd=(env "PLUMB_JAVA_OPTS=-Xmx$JAVA_HEAP" spark/plumb-on-spark baseline "$F" --target target
-           --learners "$LEARNERS" --backend spark --master 'local[2]' --mode "${name#spark-}") ;;
+           "${chosen[@]}" --backend spark --master 'local[2]' --mode "${name#spark-}") ;;
     *) echo "spark-e2e: unknown run $name" >&2; exit 2 ;;
   esac
   b=$(busy); s=$(date +%s.%N)
-  /usr/bin/time -v -o "$OUT_DIR/$name.time" "${cmd[@]}" --json "$OUT_DIR/$name.json" \
+  /usr/bin/time -v -o "$OUT_DIR/$name.time" "${cmd[@]}" "${extra[@]}" --no-store --json "$OUT_DIR/$name.json" \
     > "$OUT_DIR/$name.out" 2> "$OUT_DIR/$name.err"
   rc=$?
   e=$(date +%s.%N); a=$(busy)

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.plumb.data.BadInputException;
 import dev.plumb.evaluate.Metric;
 import dev.plumb.plan.Task;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -34,10 +35,12 @@ import java.util.Optional;
  * @param keyColumn a column that identifies rows, whose value alone keys the hash folds; empty to
  *     key rows by all their fields
  * @param mode how a distributed backend spreads the work
+ * @param timeLimit the longest one learner may spend on one fold (fit and scoring) before it is
+ *     reported as out of time, as {@code --time-limit} does locally; empty for no limit
  */
 public record BackendPlan(String data, String target, Optional<Task> task, List<String> learners,
     int folds, int repeats, long seed, List<Metric> metrics, List<Double> fractions,
-    Optional<String> keyColumn, BackendMode mode) {
+    Optional<String> keyColumn, BackendMode mode, Optional<Duration> timeLimit) {
   private static final ObjectMapper JSON = new ObjectMapper();
 
   /** Copies and checks. */
@@ -68,30 +71,33 @@ public record BackendPlan(String data, String target, Optional<Task> task, List<
       }
       last = f;
     }
+    if (timeLimit.isPresent() && (timeLimit.get().isNegative() || timeLimit.get().isZero())) {
+      throw new BadInputException("the time limit must be positive, got " + timeLimit.get());
+    }
   }
 
   /** A plan of a baseline run: every learner of the ladder, 5 folds, no curve. */
   public static BackendPlan baseline(String data, String target, long seed) {
     return new BackendPlan(data, target, Optional.empty(), List.of(), 5, 1, seed, List.of(),
-        List.of(), Optional.empty(), BackendMode.AUTO);
+        List.of(), Optional.empty(), BackendMode.AUTO, Optional.empty());
   }
 
   /** The same plan in another mode. */
   public BackendPlan withMode(BackendMode m) {
     return new BackendPlan(data, target, task, learners, folds, repeats, seed, metrics, fractions,
-        keyColumn, m);
+        keyColumn, m, timeLimit);
   }
 
   /** The same plan with other learners. */
   public BackendPlan withLearners(List<String> specs) {
     return new BackendPlan(data, target, task, specs, folds, repeats, seed, metrics, fractions,
-        keyColumn, mode);
+        keyColumn, mode, timeLimit);
   }
 
   /** The same plan with learning-curve fractions. */
   public BackendPlan withFractions(List<Double> f) {
     return new BackendPlan(data, target, task, learners, folds, repeats, seed, metrics, f,
-        keyColumn, mode);
+        keyColumn, mode, timeLimit);
   }
 
   /** The metrics to compute for {@code t}: the plan's, or the task's defaults. */
@@ -123,14 +129,15 @@ public record BackendPlan(String data, String target, Optional<Task> task, List<
     fractions.forEach(f::add);
     keyColumn.ifPresent(k -> o.put("key_column", k));
     o.put("mode", mode.label());
+    timeLimit.ifPresent(t -> o.put("time_limit_seconds", t.toMillis() / 1000.0));
     return o.toString();
   }
 
   /**
    * Reads a plan: {@code data} and {@code target} are required; {@code task} (auto, binary,
    * multiclass, regression), {@code learners}, {@code folds} (5), {@code repeats} (1), {@code seed}
-   * (42), {@code metrics}, {@code fractions}, {@code key_column} and {@code mode} (auto) are
-   * optional.
+   * (42), {@code metrics}, {@code fractions}, {@code key_column}, {@code mode} (auto) and
+   * {@code time_limit_seconds} (none) are optional.
    *
    * @throws BadInputException when the text is not such a JSON object
    */
@@ -160,9 +167,18 @@ public record BackendPlan(String data, String target, Optional<Task> task, List<
     o.path("metrics").forEach(n -> metrics.add(Metric.parse(n.asText())));
     List<Double> fractions = new ArrayList<>();
     o.path("fractions").forEach(n -> fractions.add(n.asDouble()));
+    Optional<Duration> limit = Optional.empty();
+    JsonNode seconds = o.path("time_limit_seconds");
+    if (!seconds.isMissingNode() && !seconds.isNull()) {
+      if (!seconds.isNumber() || !(seconds.asDouble() > 0)) {
+        throw new BadInputException("plan: time_limit_seconds must be a positive number, got "
+            + seconds);
+      }
+      limit = Optional.of(Duration.ofMillis(Math.round(seconds.asDouble() * 1000)));
+    }
     return new BackendPlan(o.path("data").asText(null), o.path("target").asText(null), task,
         learners, o.path("folds").asInt(5), o.path("repeats").asInt(1), o.path("seed").asLong(42),
         metrics, fractions, Optional.ofNullable(o.path("key_column").asText(null)),
-        BackendMode.parse(o.path("mode").asText("auto")));
+        BackendMode.parse(o.path("mode").asText("auto")), limit);
   }
 }

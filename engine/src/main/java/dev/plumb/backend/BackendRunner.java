@@ -36,7 +36,7 @@ public record BackendRunner(ExperimentBackend backend, BackendSettings settings,
         Optional.of(problem.task()),
         plan.learners().stream().map(l -> l.spec().text()).toList(), plan.splits().k(),
         plan.splits().repeats(), plan.seed(), plan.metrics(), List.of(), template.keyColumn(),
-        template.mode());
+        template.mode(), plan.timeLimit());
     BackendScores scores = backend.run(p, settings);
     List<LearnerResult> out = new ArrayList<>();
     for (int i = 0; i < plan.learners().size(); i++) {

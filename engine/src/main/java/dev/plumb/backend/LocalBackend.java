@@ -48,7 +48,7 @@ public final class LocalBackend implements ExperimentBackend {
   /** Runs a resolved experiment: cross-validation of every learner, then the curve points. */
   public static BackendScores run(ResolvedExperiment e, int threads) {
     ExperimentPlan cv = new ExperimentPlan(e.learners(), e.splits(), e.metrics(), e.plan().seed(),
-        threads, Optional.empty());
+        threads, e.plan().timeLimit());
     List<LearnerResult> results = CrossValidation.run(e.problem(), cv,
         CrossValidation.Progress.NONE);
     List<int[]> work = e.curveWork();

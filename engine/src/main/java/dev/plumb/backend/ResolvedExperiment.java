@@ -107,15 +107,15 @@ public final class ResolvedExperiment {
 
   /**
    * One learner on one fold, exactly as the local engine's cross-validation scores it (the same
-   * fit seed, preprocessing and training-score sample).
+   * fit seed, preprocessing and training-score sample), within the plan's time limit.
    *
-   * @return a result with one fold score, or the failure
+   * @return a result with one fold score, or the failure (out of time is one)
    */
   public LearnerResult crossValidate(int learner, int fold) {
     Splits one = new Splits(splits.strategy(), splits.k(), splits.repeats(), splits.seed(),
         List.of(splits.folds().get(fold)));
     ExperimentPlan p = new ExperimentPlan(List.of(learners.get(learner)), one, metrics,
-        plan.seed(), 1, Optional.empty());
+        plan.seed(), 1, plan.timeLimit());
     return CrossValidation.run(problem, p, CrossValidation.Progress.NONE).get(0);
   }
 

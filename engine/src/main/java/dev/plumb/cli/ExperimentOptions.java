@@ -145,7 +145,7 @@ final class ExperimentOptions {
     ExperimentBackend b = ExperimentBackend.named(backend);
     BackendPlan template = new BackendPlan(data.toAbsolutePath().toUri().toString(), target,
         Optional.of(problem.task()), List.of(), folds, repeats, seed, List.of(),
-        List.of(), Optional.ofNullable(key), BackendMode.parse(mode));
+        List.of(), Optional.ofNullable(key), BackendMode.parse(mode), limit());
     return new BackendRunner(b, new BackendSettings(Optional.ofNullable(master), workers()),
         template);
   }

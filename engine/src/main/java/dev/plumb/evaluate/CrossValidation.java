@@ -35,6 +35,9 @@ public final class CrossValidation {
   /** Training scores are computed on a seeded sample of at most this many training rows. */
   public static final int MAX_TRAIN_SCORING_ROWS = 10_000;
 
+  /** How the failure of a learner that went over the time limit on a fold begins. */
+  public static final String OUT_OF_TIME = "out of time: ";
+
   /** Receives progress: fits done out of the total, and what just finished. */
   @FunctionalInterface
   public interface Progress {
@@ -180,8 +183,7 @@ public final class CrossValidation {
           start = started[l][f];
         }
         if (start != 0 && now - start > limit && failure.compareAndSet(l, null,
-            "out of time: more than " + seconds(plan.timeLimit().orElseThrow()) + " s on fold "
-                + (folds.get(f).index() + 1) + " (--time-limit)")) {
+            outOfTime(plan.timeLimit().orElseThrow(), folds.get(f).index()))) {
           lost += running(l, state, started, nl);
         }
       }
@@ -210,6 +212,12 @@ public final class CrossValidation {
         throw new IllegalStateException("interrupted while waiting for fits", e);
       }
     }
+  }
+
+  /** The failure of a learner that spent longer than {@code limit} on fold {@code index} (0-based). */
+  public static String outOfTime(Duration limit, int index) {
+    return OUT_OF_TIME + "more than " + seconds(limit) + " s on fold " + (index + 1)
+        + " (--time-limit)";
   }
 
   /** A limit in seconds as given, e.g. {@code 0.5} or {@code 30} (not rounded to whole ones). */

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.plumb.data.BadInputException;
 import dev.plumb.evaluate.Metric;
 import dev.plumb.plan.Task;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -15,8 +16,19 @@ class BackendPlanTest {
   void jsonRoundTripsEveryField() {
     BackendPlan p = new BackendPlan("hdfs://nn/data.csv", "churn", Optional.of(Task.BINARY),
         List.of("logistic", "smile:tree(max_depth=4)"), 3, 2, 7, List.of(Metric.ROC_AUC),
-        List.of(0.25, 1.0), Optional.of("id"), BackendMode.TASK_PARALLEL);
+        List.of(0.25, 1.0), Optional.of("id"), BackendMode.TASK_PARALLEL,
+        Optional.of(Duration.ofMillis(2500)));
     assertThat(BackendPlan.fromJson(p.toJson())).isEqualTo(p);
+    assertThat(p.toJson()).contains("\"time_limit_seconds\":2.5");
+  }
+
+  @Test
+  void aTimeLimitMustBeAPositiveNumberOfSeconds() {
+    assertThatThrownBy(() -> BackendPlan.fromJson("{\"data\":\"d\",\"target\":\"y\","
+        + "\"time_limit_seconds\":0}")).isInstanceOf(BadInputException.class)
+        .hasMessageContaining("time_limit_seconds must be a positive number, got 0");
+    assertThatThrownBy(() -> BackendPlan.fromJson("{\"data\":\"d\",\"target\":\"y\","
+        + "\"time_limit_seconds\":\"soon\"}")).hasMessageContaining("got \"soon\"");
   }
 
   @Test

@@ -16,9 +16,12 @@ import dev.plumb.plan.HashFolds;
 import dev.plumb.plan.Seeds;
 import dev.plumb.plan.Task;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
+import org.apache.spark.SparkContext;
 import org.apache.spark.ml.Pipeline;
 import org.apache.spark.ml.PipelineModel;
 import org.apache.spark.ml.PipelineStage;
@@ -71,6 +74,9 @@ final class DataParallel {
       }
       for (int r = 0; r < plan.repeats(); r++) {
         for (int f = 0; f < plan.folds(); f++) {
+          if (Arrays.stream(errors).allMatch(Objects::nonNull)) {
+            break; // every learner has failed: no fold is left to score
+          }
           runFold(pf, plan, metrics, learners, errors, scores, r, f);
         }
       }
@@ -115,24 +121,35 @@ final class DataParallel {
           shares[c] /= nTrain;
         }
       }
+      SparkContext sc = pf.frame.sparkSession().sparkContext();
       for (int l = 0; l < learners.size(); l++) {
         if (errors[l] != null) {
           continue;
         }
         MllibLearners.Plan lp = learners.get(l);
-        try {
-          long t0 = System.nanoTime();
-          Predictions model = fit(lp, tx, shares, seed, r, f);
-          long t1 = System.nanoTime();
-          Map<Metric, Double> v = score(model, vx, pf, metrics);
-          long t2 = System.nanoTime();
-          Map<Metric, Double> t = score(model, scoring, pf, metrics);
-          scores.get(l).add(new FoldScore(r, f, v, t, (t1 - t0) / 1e9,
-              (t2 - t1) / 1e9 / Math.max(1, nVal) * 1000, Optional.empty()));
-        } catch (RuntimeException e) {
-          errors[l] = e.getClass().getSimpleName() + (e.getMessage() == null ? ""
-              : ": " + e.getMessage().lines().findFirst().orElse("")) + " (fold " + (f + 1)
-              + ")";
+        try (Deadline deadline = Deadline.start(sc, plan.timeLimit(),
+            "plumb " + label(lp) + ", fold " + (f + 1))) {
+          try {
+            long t0 = System.nanoTime();
+            Predictions model = fit(lp, tx, shares, seed, r, f);
+            long t1 = System.nanoTime();
+            Map<Metric, Double> v = score(model, vx, pf, metrics);
+            long t2 = System.nanoTime();
+            Map<Metric, Double> t = score(model, scoring, pf, metrics);
+           
+            if (deadline.missed()) {
+              errors[l] = CrossValidation.outOfTime(plan.timeLimit().orElseThrow(), f);
+            } else {
+              scores.get(l).add(new FoldScore(r, f, v, t, (t1 - t0) / 1e9,
+                  (t2 - t1) / 1e9 / Math.max(1, nVal) * 1000, Optional.empty()));
+            }
+          } catch (Exception e) {  // a cancelled job throws SparkException, a checked exception
+            errors[l] = deadline.missed()
+                ? CrossValidation.outOfTime(plan.timeLimit().orElseThrow(), f)
+                : e.getClass().getSimpleName() + (e.getMessage() == null ? ""
+                    : ": " + e.getMessage().lines().findFirst().orElse("")) + " (fold "
+                    + (f + 1) + ")";
+          }
         }
       }
     } finally {

@@ -6,6 +6,7 @@ import dev.plumb.backend.BackendScores;
 import dev.plumb.backend.CurveScore;
 import dev.plumb.backend.LearnerScores;
 import dev.plumb.backend.ResolvedExperiment;
+import dev.plumb.evaluate.CrossValidation;
 import dev.plumb.evaluate.FoldScore;
 import dev.plumb.evaluate.LearnerResult;
 import dev.plumb.evaluate.Metric;
@@ -16,6 +17,8 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.sql.SparkSession;
 
@@ -60,19 +63,37 @@ final class TaskParallel {
       work.add(new int[] {w[0], w[1], w[2]});
     }
     JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
+    String run = UUID.randomUUID().toString();
     List<Outcome> outcomes = jsc.parallelize(work, Math.max(1, work.size()))
-        .map(w -> fit(json, w)).collect();
+        .map(w -> fit(run, json, w)).collect();
+    OUT_OF_TIME.keySet().removeIf(k -> k.startsWith(run));
     return assemble(e, outcomes);
   }
 
+  /**
+   * Learners of a run that went over the plan's time limit on a fold in this JVM, by run and
+   * learner, with the reason: their later folds are not fitted here, as the local engine does not
+   * go on with them either. (An executor only knows of its own timeouts.)
+   */
+  private static final Map<String, String> OUT_OF_TIME = new ConcurrentHashMap<>();
+
   /** One task: runs in an executor. */
-  static Outcome fit(String planJson, int[] w) {
+  static Outcome fit(String run, String planJson, int[] w) {
     ResolvedExperiment e = ExecutorData.of(planJson);
     List<Metric> metrics = e.metrics();
     if (w[2] < 0) {
+      String learner = run + "#" + w[0];
+      String earlier = OUT_OF_TIME.get(learner);
+      if (earlier != null) {
+        return new Outcome(w[0], w[1], -1, earlier, null, null, 0, 0, 0);
+      }
       LearnerResult r = e.crossValidate(w[0], w[1]);
       if (!r.ok()) {
-        return new Outcome(w[0], w[1], -1, r.error().orElseThrow(), null, null, 0, 0, 0);
+        String error = r.error().orElseThrow();
+        if (error.startsWith(CrossValidation.OUT_OF_TIME)) {
+          OUT_OF_TIME.putIfAbsent(learner, error);
+        }
+        return new Outcome(w[0], w[1], -1, error, null, null, 0, 0, 0);
       }
       FoldScore s = r.folds().get(0);
       return new Outcome(w[0], w[1], -1, null, values(metrics, s.validation()),

@@ -14,6 +14,7 @@ import dev.plumb.evaluate.FoldScore;
 import dev.plumb.evaluate.Metric;
 import dev.plumb.plan.Task;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -56,7 +57,7 @@ abstract class BackendContract {
 
   static BackendPlan plan(Path csv, Optional<Task> task, List<String> learners) {
     return new BackendPlan(csv.toString(), "y", task, learners, 4, 1, 17, List.of(), List.of(),
-        Optional.empty(), BackendMode.AUTO);
+        Optional.empty(), BackendMode.AUTO, Optional.empty());
   }
 
   static BackendScores local(BackendPlan plan) {
@@ -73,7 +74,7 @@ abstract class BackendContract {
   void foldsAreTheLocalEnginesFolds() {
     for (Path csv : List.of(data.binary, data.multiclass, data.regression)) {
       BackendPlan p = new BackendPlan(csv.toString(), "y", Optional.empty(), List.of(), 5, 2, 3,
-          List.of(), List.of(), Optional.empty(), mode());
+          List.of(), List.of(), Optional.empty(), mode(), Optional.empty());
       Map<Long, Integer> local = new LocalBackend().foldOfKey(p, BackendSettings.local(), 1);
       assertThat(folds(p, 1)).as(csv.getFileName().toString()).isEqualTo(local);
     }
@@ -129,6 +130,31 @@ abstract class BackendContract {
       for (int l = 0; l < 2; l++) {
         assertSameScores(s.learners().get(l), ref.learners().get(l), 0);
       }
+    }
+  }
+
+  @Test
+  void aLearnerOverTheTimeLimitIsOutOfTimeAndTheOthersAreScored() {
+    // data mode pays Spark jobs (and their first compilation) even for the dummy, so it gets a
+    // longer limit and a forest that MLlib cannot grow in it; its fits are cancelled, not waited for
+    boolean dataMode = mode() == BackendMode.DATA_PARALLEL;
+    Duration limit = Duration.ofSeconds(dataMode ? 10 : 1);
+    String slow = "random_forest(trees=" + (dataMode ? 20000 : 5000) + ")";
+    BackendPlan p = new BackendPlan(data.binary.toString(), "y", Optional.empty(),
+        List.of("majority", slow), 2, 1, 17, List.of(), List.of(), Optional.empty(),
+        BackendMode.AUTO, Optional.of(limit));
+    long t0 = System.nanoTime();
+    BackendScores s = runHere(p);
+    double seconds = (System.nanoTime() - t0) / 1e9;
+    assertThat(s.learners().get(0).ok()).as(s.learners().get(0).error().orElse("")).isTrue();
+    LearnerScores forest = s.learners().get(1);
+    assertThat(forest.folds()).isEmpty();
+    assertThat(forest.error()).hasValueSatisfying(e -> assertThat(e)
+        .matches("out of time: more than " + limit.toSeconds() + " s on fold [12]"
+            + " \\(--time-limit\\)"));
+    if (!dataMode) {
+      // the run did not wait for the forest's folds, each of which takes seconds
+      assertThat(seconds).isLessThan(3 * limit.toSeconds());
     }
   }
 
