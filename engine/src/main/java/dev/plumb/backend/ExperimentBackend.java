@@ -30,6 +30,11 @@ public interface ExperimentBackend {
    */
   Map<Long, Integer> foldOfKey(BackendPlan plan, BackendSettings settings, int repeat);
 
+  /** The versions of what the backend runs on (e.g. {@code spark}, {@code scala}), for reports. */
+  default Map<String, String> versions() {
+    return Map.of();
+  }
+
   /**
    * The backend named {@code name}: {@code local}, or one registered with {@link ServiceLoader}.
    *

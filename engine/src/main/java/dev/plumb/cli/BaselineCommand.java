@@ -85,12 +85,13 @@ final class BaselineCommand implements Callable<Integer> {
         experiment.workers(), experiment.limit());
     FitProgress progress = new FitProgress(err, interactive);
     BaselineResult result;
+    Baseline.Runner runner = experiment.runner(problem);
     try {
-      result = Baseline.run(problem, plan, progress, experiment.runner(problem));
+      result = Baseline.run(problem, plan, progress, runner);
     } finally {
       progress.clear();
     }
-    Provenance provenance = Provenance.current();
+    Provenance provenance = Provenance.current().withLibraries(runner.versions());
     double totalSeconds = (System.nanoTime() - t0) / 1e9;
     byte[] jsonBytes = report.json == null ? null : Json.bytes(
         BaselineJson.of(dataset, result, provenance, readSeconds, totalSeconds));

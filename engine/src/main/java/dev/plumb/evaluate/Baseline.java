@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -35,6 +36,16 @@ public final class Baseline {
     /** Runs every learner of {@code plan} on every fold of its splits. */
     List<LearnerResult> run(Problem problem, ExperimentPlan plan,
         CrossValidation.Progress progress);
+
+    /** What the report should say about where the fits ran, after {@link #run}; none locally. */
+    default List<String> notes() {
+      return List.of();
+    }
+
+    /** The versions of what the fits ran on, beyond this JVM's libraries; none locally. */
+    default Map<String, String> versions() {
+      return Map.of();
+    }
   }
 
   /**
@@ -74,7 +85,8 @@ public final class Baseline {
           r.train(primary, test), vsBase, verdict(r, control, vsBase, primary), vsLead,
           verdict(r, leader, vsLead, primary)));
     }
-    List<String> notes = new ArrayList<>(problem.features().notes());
+    List<String> notes = new ArrayList<>(runner.notes());
+    notes.addAll(problem.features().notes());
     if (problem.droppedRows() > 0) {
       notes.add(problem.droppedRows() + " rows without a target value were left out");
     }

@@ -42,6 +42,13 @@ public record Provenance(String plumbVersion, Map<String, String> libraries, Ins
     return new Provenance(built.getProperty("plumb.version", "dev"), libs, Instant.now());
   }
 
+  /** The same provenance with {@code more} libraries (a backend's), after this JVM's. */
+  public Provenance withLibraries(Map<String, String> more) {
+    Map<String, String> all = new LinkedHashMap<>(libraries);
+    all.putAll(more);
+    return new Provenance(plumbVersion, all, createdAt);
+  }
+
   private static Properties properties(String resource) {
     Properties p = new Properties();
     try (InputStream in = Provenance.class.getResourceAsStream(resource)) {

@@ -12,6 +12,7 @@ import java.sql.Statement;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
 import org.sqlite.SQLiteConfig;
@@ -123,6 +124,11 @@ public final class RunStore implements AutoCloseable {
     }
   }
 
+  /** {@code text} for a LIKE pattern with the escape character {@code \}: its wildcards as such. */
+  static String likeLiteral(String text) {
+    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+  }
+
   /**
    * The newest runs that pass the filter, newest first.
    *
@@ -134,14 +140,16 @@ public final class RunStore implements AutoCloseable {
         + " WHERE 1 = 1");
     List<String> params = new ArrayList<>();
     filter.command().ifPresent(c -> {
-      sql.append(" AND (command = ? OR command LIKE ?)");
-      params.add(c);
-      params.add(c + " %");
+      // a command's name in any case, and its subcommands ("datatest" finds "datatest write")
+      String lower = c.strip().toLowerCase(Locale.ROOT);
+      sql.append(" AND (LOWER(command) = ? OR LOWER(command) LIKE ? ESCAPE '\\')");
+      params.add(lower);
+      params.add(likeLiteral(lower) + " %");
     });
     filter.datasetVersion().ifPresent(v -> {
-      sql.append(" AND (dataset_version = ? OR content_sha256 LIKE ?)");
+      sql.append(" AND (dataset_version = ? OR content_sha256 LIKE ? ESCAPE '\\')");
       params.add(v);
-      params.add(v.toLowerCase(java.util.Locale.ROOT) + "%");
+      params.add(likeLiteral(v.toLowerCase(Locale.ROOT)) + "%");
     });
     sql.append(" ORDER BY id DESC LIMIT ").append(filter.limit());
     try (PreparedStatement p = connection.prepareStatement(sql.toString())) {

@@ -122,6 +122,12 @@ abstract class StoreContractTest {
           .extracting(RunSummary::id).containsExactly(last);
       assertThat(s.list(new RunFilter(10, Optional.empty(), Optional.of("1911F45CB4228"))))
           .hasSize(4);
+      // commands in any case; wildcards are literal characters, not patterns
+      assertThat(s.list(new RunFilter(10, Optional.of("DataTest"), Optional.empty())))
+          .extracting(RunSummary::id).containsExactly(last);
+      assertThat(s.list(new RunFilter(10, Optional.of("d%"), Optional.empty()))).isEmpty();
+      assertThat(s.list(new RunFilter(10, Optional.empty(), Optional.of("%")))).isEmpty();
+      assertThat(s.list(new RunFilter(10, Optional.empty(), Optional.of("_bcdef")))).isEmpty();
       RunSummary newestBaseline = s.list(new RunFilter(1, Optional.of("baseline"),
           Optional.empty())).get(0);
       assertThat(newestBaseline.best()).contains(new RunRecord.Best("learner0",

@@ -11,6 +11,7 @@ import dev.plumb.data.BadInputException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import org.apache.hadoop.fs.Path;
 import org.apache.spark.sql.Row;
@@ -63,6 +64,15 @@ public final class SparkBackend implements ExperimentBackend {
   }
 
   /** The folds as Spark deals them on the distributed rows (data-parallel mode's folds). */
+  /** Spark's and Scala's versions, as on the class path. */
+  @Override
+  public Map<String, String> versions() {
+    Map<String, String> out = new LinkedHashMap<>();
+    out.put("spark", org.apache.spark.package$.MODULE$.SPARK_VERSION());
+    out.put("scala", scala.util.Properties.versionNumberString());
+    return out;
+  }
+
   @Override
   public Map<Long, Integer> foldOfKey(BackendPlan plan, BackendSettings settings, int repeat) {
     return foldOfKey(Sessions.obtain(settings.master()), plan, repeat);

@@ -47,6 +47,15 @@ class SparkTaskParallelContractTest extends SparkContract {
       assertThat(a.get("metrics").get("balanced_accuracy").get("mean").asDouble())
           .isEqualTo(b.get("metrics").get("balanced_accuracy").get("mean").asDouble());
     }
+    // the report says where the fits ran, and the local one says nothing of a backend
+    assertThat(onSpark.get("notes").toString())
+        .contains("cross-validated on the spark backend (master local[2]) in task-parallel mode");
+    assertThat(local.get("notes").toString()).doesNotContain("backend");
+    JsonNode libraries = onSpark.get("provenance").get("libraries");
+    assertThat(libraries.get("spark").asText()).isEqualTo(org.apache.spark.package$.MODULE$
+        .SPARK_VERSION()).startsWith("3.5.");
+    assertThat(libraries.get("scala").asText()).startsWith("2.13.");
+    assertThat(local.get("provenance").get("libraries").has("spark")).isFalse();
   }
 
   private static JsonNode cli(String[] common, String... more) throws Exception {
