@@ -4,7 +4,6 @@ import static org.apache.spark.sql.functions.approx_count_distinct;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.lit;
-import static org.apache.spark.sql.functions.row_number;
 import static org.apache.spark.sql.functions.struct;
 import static org.apache.spark.sql.functions.trim;
 import static org.apache.spark.sql.functions.udf;
@@ -18,21 +17,23 @@ import dev.plumb.plan.HashFolds;
 import dev.plumb.plan.Task;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.TreeMap;
+import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.function.MapFunction;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.api.java.UDF1;
-import org.apache.spark.sql.api.java.UDF2;
-import org.apache.spark.sql.expressions.Window;
 import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
 import org.apache.spark.storage.StorageLevel;
 
 /**
@@ -165,17 +166,7 @@ final class PreparedFrame {
       TreeMap<String, Integer> offsets = HashFolds.classOffsets(counts, plan.folds());
       int k = plan.folds();
       for (int r = 0; r < plan.repeats(); r++) {
-        long seed = plan.seed();
-        int rep = r;
-        UDF1<Long, Long> rank = key -> HashFolds.rankHash(seed, rep, key);
-        UDF2<String, Integer, Integer> deal = (cls, rn) -> HashFolds.classFold(offsets.get(cls),
-            rn - 1L, k);
-        df = df.withColumn("_h", udf(rank, DataTypes.LongType).apply(col("_key")))
-            .withColumn("_rn", row_number().over(Window.partitionBy("_class")
-                .orderBy(col("_h"), col("_key"))))
-            .withColumn(foldColumn(r), udf(deal, DataTypes.IntegerType)
-                .apply(col("_class"), col("_rn")))
-            .drop("_h", "_rn");
+        df = dealFolds(spark, df, plan.seed(), r, plan.folds(), offsets, counts);
       }
       task = classNames.size() == 2 ? Task.BINARY : Task.MULTICLASS;
     } else {
@@ -203,6 +194,59 @@ final class PreparedFrame {
         .persist(StorageLevel.MEMORY_AND_DISK());
     return new PreparedFrame(cached, task, classNames, numeric, categorical, rows,
         plan.repeats());
+  }
+
+  /**
+   * Adds the fold column of repetition {@code repeat} to classified rows, as {@link
+   * HashFolds#hashKFold} deals them: each class's rows in (rank hash, key) order, dealt to the
+   * folds in turn from the class's offset. The rank of a row within its class is its position in
+   * one global sort by (class, rank hash, key) minus where its class starts. A sort spills to disk,
+   * whereas a window partitioned by class would hold a whole class in one task's memory.
+   */
+  private static Dataset<Row> dealFolds(SparkSession spark, Dataset<Row> df, long seed,
+      int repeat, int k, TreeMap<String, Integer> offsets, TreeMap<String, Long> counts) {
+    UDF1<Long, Long> rank = key -> HashFolds.rankHash(seed, repeat, key);
+    Dataset<Row> sorted = df.withColumn("_h", udf(rank, DataTypes.LongType).apply(col("_key")))
+        .orderBy(col("_class"), col("_h"), col("_key")).drop("_h");
+    // Spark orders strings by their UTF-8 bytes, which is the order of their code points
+    List<String> inSparkOrder = new ArrayList<>(counts.keySet());
+    inSparkOrder.sort(PreparedFrame::compareCodePoints);
+    HashMap<String, Long> start = new HashMap<>();
+    long at = 0;
+    for (String c : inSparkOrder) {
+      start.put(c, at);
+      at += counts.get(c);
+    }
+    StructType schema = sorted.schema();
+    int classField = schema.fieldIndex("_class");
+    JavaRDD<Row> dealt = sorted.javaRDD().zipWithIndex().map(t -> {
+      Row row = t._1();
+      String cls = row.getString(classField);
+      Object[] values = new Object[row.size() + 1];
+      for (int i = 0; i < row.size(); i++) {
+        values[i] = row.get(i);
+      }
+      values[row.size()] = HashFolds.classFold(offsets.get(cls), t._2() - start.get(cls), k);
+      return RowFactory.create(values);
+    });
+    return spark.createDataFrame(dealt,
+        schema.add(foldColumn(repeat), DataTypes.IntegerType, false));
+  }
+
+  /** Compares strings by code points, as UTF-8 bytes compare (not by UTF-16 units). */
+  static int compareCodePoints(String a, String b) {
+    int i = 0;
+    int j = 0;
+    while (i < a.length() && j < b.length()) {
+      int x = a.codePointAt(i);
+      int y = b.codePointAt(j);
+      if (x != y) {
+        return Integer.compare(x, y);
+      }
+      i += Character.charCount(x);
+      j += Character.charCount(y);
+    }
+    return Boolean.compare(i < a.length(), j < b.length());
   }
 
   /** Releases the cached rows. */
