@@ -136,14 +136,13 @@ final class DataParallel {
             Map<Metric, Double> v = score(model, vx, pf, metrics);
             long t2 = System.nanoTime();
             Map<Metric, Double> t = score(model, scoring, pf, metrics);
-           
             if (deadline.missed()) {
               errors[l] = CrossValidation.outOfTime(plan.timeLimit().orElseThrow(), f);
             } else {
               scores.get(l).add(new FoldScore(r, f, v, t, (t1 - t0) / 1e9,
                   (t2 - t1) / 1e9 / Math.max(1, nVal) * 1000, Optional.empty()));
             }
-          } catch (Exception e) {  // a cancelled job throws SparkException, a checked exception
+          } catch (Exception e) { // a cancelled job throws SparkException, a checked exception
             errors[l] = deadline.missed()
                 ? CrossValidation.outOfTime(plan.timeLimit().orElseThrow(), f)
                 : e.getClass().getSimpleName() + (e.getMessage() == null ? ""
