@@ -129,9 +129,12 @@ public final class RunsText {
       sb.append("  version    ").append(v.name()).append(' ').append(v.first().orElse("-"))
           .append(" → ").append(v.second().orElse("-")).append('\n');
     }
-    sb.append("  noise      ").append(c.paired()
-        ? "same data, split and seed: paired corrected t-test over the folds"
-        : "different folds: unpaired t-test of the means").append(", p < 0.05\n");
+    boolean anyTested = c.metrics().stream()
+        .anyMatch(m -> m.test() != RunComparison.NoiseTest.NONE);
+    sb.append("  noise      ").append(!c.metrics().isEmpty() && !anyTested
+        ? "not tested: a run has fewer than two scored folds\n"
+        : (c.paired() ? "same data, split and seed: paired corrected t-test over the folds"
+            : "different folds: unpaired t-test of the means") + ", p < 0.05\n");
     if (!c.metrics().isEmpty()) {
       TextTable t = new TextTable(List.of("learner", "metric", "run " + c.first(),
           "run " + c.second(), "delta", "p", "exceeds noise"), false, false, true, true, true,

@@ -166,7 +166,8 @@ class RunsCliTest {
     CliRun compare = CliRun.of("runs", "compare", "1", "2", "--store", store().toString());
     assertThat(compare.exitCode()).isZero();
     assertThat(compare.out()).contains("seed       42 → 7").contains("same content")
-        .contains("added: smile:tree");
+        .contains("added: smile:tree")
+        .contains("noise      different folds: unpaired t-test of the means, p < 0.05");
     JsonNode cj = JSON.readTree(CliRun.of("runs", "compare", "1", "2", "--store",
         store().toString(), "--json", "-").out());
     assertThat(cj.get("paired").asBoolean()).isFalse();
@@ -177,9 +178,17 @@ class RunsCliTest {
     assertThat(cj.get("arguments").get("added").get(0).asText()).isEqualTo("--learners"
         + " majority,naive_bayes,tree");
 
+    // one held-out fold per run: nothing to weigh a change against, and the header says so
+    assertThat(baseline("majority,naive_bayes", "--holdout", "0.3").exitCode()).isZero();
+    assertThat(baseline("majority,naive_bayes", "--holdout", "0.3", "--seed", "7").exitCode())
+        .isZero();
+    assertThat(CliRun.of("runs", "compare", "3", "4", "--store", store().toString()).out())
+        .contains("noise      not tested: a run has fewer than two scored folds")
+        .doesNotContain("unpaired");
+
     CliRun unknown = CliRun.of("runs", "show", "99", "--store", store().toString());
     assertThat(unknown.exitCode()).isEqualTo(2);
     assertThat(unknown.err()).isEqualTo("plumb: no run 99 in " + store()
-        + " (runs 1–2 exist; see 'plumb runs')\n");
+        + " (runs 1–4 exist; see 'plumb runs')\n");
   }
 }
