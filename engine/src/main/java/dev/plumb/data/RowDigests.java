@@ -56,7 +56,8 @@ public final class RowDigests {
     }
   }
 
-  private static long textDigest(String s) {
+  /** The digest of a text cell, by its characters (also a hash-fold key's text field). */
+  public static long textDigest(String s) {
     long h = 0x1000193L;
     for (int i = 0; i < s.length(); i++) {
       h = mix(h ^ s.charAt(i));

@@ -4,9 +4,11 @@ import dev.plumb.data.BadInputException;
 import dev.plumb.data.Column;
 import dev.plumb.data.ColumnType;
 import dev.plumb.data.NumericColumn;
+import dev.plumb.data.RowDigests;
 import dev.plumb.data.Table;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
@@ -54,7 +56,7 @@ public final class HashFolds {
   public static long rowKey(String[] fields, Set<String> naTokens) {
     long h = 0x243F6A8885A308D3L;
     for (String f : fields) {
-      h = mix(h * 0x9E3779B97F4A7C15L + cellHash(f, naTokens));
+      h = Seeds.mix(h * 0x9E3779B97F4A7C15L + cellHash(f, naTokens));
     }
     return h;
   }
@@ -78,16 +80,12 @@ public final class HashFolds {
         // not a number after all ("1e", "--1"): its text counts
       }
     }
-    long h = 0x1000193L;
-    for (int i = 0; i < t.length(); i++) {
-      h = mix(h ^ t.charAt(i));
-    }
-    return mix(h ^ t.length() ^ 0x7465787400000000L);
+    return RowDigests.textDigest(t);
   }
 
   /** The digest of a field that reads as the finite number {@code v}. */
   public static long numberHash(double v) {
-    return mix(Double.doubleToLongBits(v == 0.0 ? 0.0 : v) ^ 0x6E756D0000000000L);
+    return Seeds.mix(Double.doubleToLongBits(v == 0.0 ? 0.0 : v) ^ 0x6E756D0000000000L);
   }
 
   /**
@@ -114,7 +112,7 @@ public final class HashFolds {
         } else {
           cell = cellHash(c.text(r), Set.of());
         }
-        out[i] = mix(out[i] * 0x9E3779B97F4A7C15L + cell);
+        out[i] = Seeds.mix(out[i] * 0x9E3779B97F4A7C15L + cell);
       }
     }
     return out;
@@ -167,7 +165,7 @@ public final class HashFolds {
     return out;
   }
 
-  /** The fold of the row at 0-based {@code rankInClass} of a class whose dealing starts at offset. */
+  /** The fold of the row at 0-based {@code rankInClass} of a class dealt from {@code offset}. */
   public static int classFold(int offset, long rankInClass, int k) {
     return (int) ((offset + rankInClass) % k);
   }
@@ -241,16 +239,21 @@ public final class HashFolds {
     for (int i = 0; i < n; i++) {
       h[i] = rankHash(seed, repeat, keys[i]);
     }
+    // one sort by (class, rank hash, key, position), then each class dealt from its offset
+    List<String> names = new ArrayList<>(counts.keySet());
+    int[] cls = new int[n];
+    for (int i = 0; i < n; i++) {
+      cls[i] = Collections.binarySearch(names, labels[i]);
+    }
+    Integer[] rows = IntStream.range(0, n).boxed().toArray(Integer[]::new);
+    Arrays.sort(rows, Comparator.comparingInt((Integer i) -> cls[i])
+        .thenComparingLong(i -> h[i]).thenComparingLong(i -> keys[i]).thenComparingInt(i -> i));
     int[] out = new int[n];
-    for (String label : counts.keySet()) {
-      Integer[] rows = IntStream.range(0, n).filter(i -> labels[i].equals(label)).boxed()
-          .toArray(Integer[]::new);
-      Arrays.sort(rows, Comparator.comparingLong((Integer i) -> h[i])
-          .thenComparingLong(i -> keys[i]).thenComparingInt(i -> i));
-      int offset = offsets.get(label);
-      for (int j = 0; j < rows.length; j++) {
-        out[rows[j]] = classFold(offset, j, k);
-      }
+    long rank = 0;
+    for (int j = 0; j < n; j++) {
+      int row = rows[j];
+      rank = j > 0 && cls[rows[j - 1]] == cls[row] ? rank + 1 : 0;
+      out[row] = classFold(offsets.get(names.get(cls[row])), rank, k);
     }
     return out;
   }
@@ -278,9 +281,4 @@ public final class HashFolds {
     return digit;
   }
 
-  private static long mix(long z) {
-    z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
-    z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
-    return z ^ (z >>> 31);
-  }
 }

@@ -34,7 +34,8 @@ public final class Seeds {
     return mix(h);
   }
 
-  private static long mix(long z) {
+  /** SplitMix64's finalizer: a bijective 64-bit mix. */
+  static long mix(long z) {
     z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
     z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
     return z ^ (z >>> 31);
