@@ -222,6 +222,25 @@ public enum Metric {
   }
 
   /**
+   * A count-based class metric (accuracy, balanced accuracy, macro F1) from per-class counts of
+   * some rows: what {@link #compute(int[], double[][])} gives on those rows, for a backend that
+   * only counts them (Spark's distributed metrics).
+   *
+   * @param hits rows of each class predicted as that class
+   * @param truth rows of each true class
+   * @param predicted rows predicted as each class
+   * @throws IllegalStateException for a metric that needs more than counts
+   */
+  public double fromCounts(long[] hits, long[] truth, long[] predicted) {
+    return switch (this) {
+      case ACCURACY -> (double) Arrays.stream(hits).sum() / Arrays.stream(truth).sum();
+      case BALANCED_ACCURACY -> Metrics.balancedAccuracy(hits, truth);
+      case F1_MACRO -> Metrics.f1Macro(hits, truth, predicted);
+      default -> throw new IllegalStateException(label() + " is not computed from counts");
+    };
+  }
+
+  /**
    * Scores predicted values.
    *
    * @param actual true target values

@@ -84,9 +84,9 @@ final class Metrics {
   }
 
   /** Counts per class: index 0 true positives, 1 true rows, 2 predicted rows. */
-  private static int[][] counts(int[] actual, double[][] proba) {
+  private static long[][] counts(int[] actual, double[][] proba) {
     int k = proba[0].length;
-    int[][] counts = new int[3][k];
+    long[][] counts = new long[3][k];
     for (int i = 0; i < actual.length; i++) {
       int predicted = argmax(proba[i]);
       counts[1][actual[i]]++;
@@ -99,12 +99,17 @@ final class Metrics {
   }
 
   static double balancedAccuracy(int[] actual, double[][] proba) {
-    int[][] counts = counts(actual, proba);
+    long[][] counts = counts(actual, proba);
+    return balancedAccuracy(counts[0], counts[1]);
+  }
+
+  /** Balanced accuracy from the hits and true rows of each class. */
+  static double balancedAccuracy(long[] hits, long[] truth) {
     double sum = 0;
     int present = 0;
-    for (int c = 0; c < counts[0].length; c++) {
-      if (counts[1][c] > 0) {
-        sum += (double) counts[0][c] / counts[1][c];
+    for (int c = 0; c < hits.length; c++) {
+      if (truth[c] > 0) {
+        sum += (double) hits[c] / truth[c];
         present++;
       }
     }
@@ -112,15 +117,18 @@ final class Metrics {
   }
 
   static double f1Macro(int[] actual, double[][] proba) {
-    int[][] counts = counts(actual, proba);
+    long[][] counts = counts(actual, proba);
+    return f1Macro(counts[0], counts[1], counts[2]);
+  }
+
+  /** Macro F1 from the hits, true rows and predicted rows of each class. */
+  static double f1Macro(long[] hits, long[] truth, long[] predicted) {
     double sum = 0;
     int labels = 0;
-    for (int c = 0; c < counts[0].length; c++) {
-      int truth = counts[1][c];
-      int predicted = counts[2][c];
-      if (truth + predicted > 0) {
+    for (int c = 0; c < hits.length; c++) {
+      if (truth[c] + predicted[c] > 0) {
         // 2PR / (P + R) simplifies to 2 TP / (true + predicted); 0 when TP = 0, as scikit-learn
-        sum += 2.0 * counts[0][c] / (truth + predicted);
+        sum += 2.0 * hits[c] / (truth[c] + predicted[c]);
         labels++;
       }
     }

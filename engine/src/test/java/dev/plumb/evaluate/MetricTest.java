@@ -394,4 +394,28 @@ class MetricTest {
       assertThat(auc.getAsDouble()).isCloseTo(sum / present, within(1e-12));
     }
   }
+
+  @Test
+  void countMetricsFromCountsEqualThemOnTheRows() {
+    // 3 classes, 7 rows; class 2 is never true and predicted once
+    int[] actual = {0, 0, 0, 1, 1, 1, 0};
+    double[][] proba = {{.8, .1, .1}, {.2, .7, .1}, {.6, .3, .1}, {.1, .8, .1}, {.3, .6, .1},
+      {.7, .2, .1}, {.1, .1, .8}};
+    // by hand: hits per class (2, 2, 0), true rows (4, 3, 0), predicted rows (3, 3, 1)
+    long[] hits = {2, 2, 0};
+    long[] truth = {4, 3, 0};
+    long[] predicted = {3, 3, 1};
+    for (Metric m : new Metric[] {Metric.ACCURACY, Metric.BALANCED_ACCURACY, Metric.F1_MACRO}) {
+      assertThat(m.fromCounts(hits, truth, predicted)).as(m.label())
+          .isEqualTo(m.compute(actual, proba).getAsDouble());
+    }
+    assertThat(Metric.ACCURACY.fromCounts(hits, truth, predicted)).isEqualTo(4.0 / 7);
+    assertThat(Metric.BALANCED_ACCURACY.fromCounts(hits, truth, predicted))
+        .isCloseTo((2.0 / 4 + 2.0 / 3) / 2, within(1e-15));
+    // F1 per class: 4/7, 4/6, 0 (class 2 predicted once, never true)
+    assertThat(Metric.F1_MACRO.fromCounts(hits, truth, predicted))
+        .isCloseTo((4.0 / 7 + 4.0 / 6 + 0) / 3, within(1e-15));
+    assertThrows(IllegalStateException.class,
+        () -> Metric.LOG_LOSS.fromCounts(hits, truth, predicted));
+  }
 }

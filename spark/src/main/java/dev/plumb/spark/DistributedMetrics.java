@@ -27,7 +27,8 @@ import scala.Tuple2;
 /**
  * Plumb's metrics as distributed aggregations over a frame of predictions; only the sums, counts
  * and the confusion counts reach the driver. The formulas are the engine's ({@link Metric}): the
- * count-based metrics (accuracy, balanced accuracy, F1) come out identical, the sums (log loss,
+ * count-based metrics (accuracy, balanced accuracy, F1) come out identical, computed by {@link
+ * Metric#fromCounts} from the confusion counts, the sums (log loss,
  * Brier, errors) equal up to the order of floating-point addition, ROC AUC from Spark's exact
  * (unbinned) ROC curve, whose trapezoids equal the engine's Mann–Whitney statistic with midranks.
  * Stateless.
@@ -84,42 +85,21 @@ final class DistributedMetrics {
     }
     Row sums = scored.agg(count(lit(1)), sum("_ll"), sum("_br")).first();
     long n = sums.getLong(0);
+    long[] hits = new long[k];
     long[] truth = new long[k];
     long[] predicted = new long[k];
-    long correct = 0;
     for (int a = 0; a < k; a++) {
       for (int p = 0; p < k; p++) {
         truth[a] += confusion[a][p];
         predicted[p] += confusion[a][p];
       }
-      correct += confusion[a][a];
+      hits[a] = confusion[a][a];
     }
     Map<Metric, Double> out = new EnumMap<>(Metric.class);
     for (Metric m : metrics) {
       switch (m) {
-        case ACCURACY -> out.put(m, (double) correct / n);
-        case BALANCED_ACCURACY -> {
-          double s = 0;
-          int present = 0;
-          for (int c = 0; c < k; c++) {
-            if (truth[c] > 0) {
-              s += (double) confusion[c][c] / truth[c];
-              present++;
-            }
-          }
-          out.put(m, s / present);
-        }
-        case F1_MACRO -> {
-          double s = 0;
-          int labels = 0;
-          for (int c = 0; c < k; c++) {
-            if (truth[c] + predicted[c] > 0) {
-              s += 2.0 * confusion[c][c] / (truth[c] + predicted[c]);
-              labels++;
-            }
-          }
-          out.put(m, s / labels);
-        }
+        case ACCURACY, BALANCED_ACCURACY, F1_MACRO -> out.put(m,
+            m.fromCounts(hits, truth, predicted));
         case LOG_LOSS -> out.put(m, sums.getDouble(1) / n);
         case BRIER -> out.put(m, sums.getDouble(2) / n);
         case ROC_AUC -> rocAuc(predictions, k, truth).ifPresent(v -> out.put(m, v));
