@@ -175,6 +175,7 @@ final class BenchCommand implements Callable<Integer> {
     }
     BenchEntry e = best.get();
     ModelSaving.save(saveBest, e.measured().orElseThrow().pipeline(), dataset, r.run().seed(),
-        r.run().splits(), r.run().metrics(), e.cv(), Optional.empty(), r.run().problem().size(), err);
+        r.run().splits(), r.run().metrics(), e.cv(), Optional.empty(), r.run().problem().size(),
+        err);
   }
 }

@@ -32,8 +32,7 @@ final class ModelSaving {
     byte[] bytes = new SavedModel(pipeline, Optional.of(card)).bytes();
     OutputFiles.write(file, bytes);
     err.println("plumb: saved " + pipeline.learner().text() + " (fitted on all "
-        + labelledRows + " labelled rows of "
-        + dataset.version().id() + ") to " + file
+        + labelledRows + " labelled rows of " + dataset.version().id() + ") to " + file
         + ", " + bytes.length + " bytes");
     err.flush();
   }

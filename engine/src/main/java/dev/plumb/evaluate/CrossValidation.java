@@ -214,7 +214,7 @@ public final class CrossValidation {
     }
   }
 
-  /** The failure of a learner that spent longer than {@code limit} on fold {@code index} (0-based). */
+  /** The failure of a learner that spent longer than {@code limit} on fold {@code index} + 1. */
   public static String outOfTime(Duration limit, int index) {
     return OUT_OF_TIME + "more than " + seconds(limit) + " s on fold " + (index + 1)
         + " (--time-limit)";

@@ -63,7 +63,6 @@ public final class SparkBackend implements ExperimentBackend {
     }
   }
 
-  /** The folds as Spark deals them on the distributed rows (data-parallel mode's folds). */
   /** Spark's and Scala's versions, as on the class path. */
   @Override
   public Map<String, String> versions() {
@@ -73,6 +72,7 @@ public final class SparkBackend implements ExperimentBackend {
     return out;
   }
 
+  /** The folds as Spark deals them on the distributed rows (data-parallel mode's folds). */
   @Override
   public Map<Long, Integer> foldOfKey(BackendPlan plan, BackendSettings settings, int repeat) {
     return foldOfKey(Sessions.obtain(settings.master()), plan, repeat);

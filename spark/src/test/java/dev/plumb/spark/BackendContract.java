@@ -136,7 +136,7 @@ abstract class BackendContract {
   @Test
   void aLearnerOverTheTimeLimitIsOutOfTimeAndTheOthersAreScored() {
     // data mode pays Spark jobs (and their first compilation) even for the dummy, so it gets a
-    // longer limit and a forest that MLlib cannot grow in it; its fits are cancelled, not waited for
+    // longer limit and a forest that MLlib cannot grow in it; its fits are cancelled, not awaited
     boolean dataMode = mode() == BackendMode.DATA_PARALLEL;
     Duration limit = Duration.ofSeconds(dataMode ? 10 : 1);
     String slow = "random_forest(trees=" + (dataMode ? 20000 : 5000) + ")";

@@ -9,7 +9,7 @@ import org.junit.jupiter.api.BeforeAll;
 
 /**
  * The contract on Spark: one local session per test class, the plan run by {@link SparkBackend}
- * and the folds as Spark deals them over partitioned rows (a window per class). Subclasses name
+ * and the folds as Spark deals them over partitioned rows (one global sort). Subclasses name
  * the mode and the tolerance.
  */
 abstract class SparkContract extends BackendContract {
