@@ -13,6 +13,7 @@ import java.io.UncheckedIOException;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
@@ -41,7 +42,8 @@ public final class SparkBackend implements ExperimentBackend {
   /** Runs {@code plan} in the given session. */
   public static BackendScores run(SparkSession spark, BackendPlan plan) {
     NativeBlas.preload();
-    BackendMode mode = plan.mode() == BackendMode.AUTO ? choose(spark, plan) : plan.mode();
+    long size = dataSize(spark, plan);
+    BackendMode mode = plan.mode() == BackendMode.AUTO ? choose(spark, size) : plan.mode();
     return mode == BackendMode.TASK_PARALLEL ? TaskParallel.run(spark, plan.withMode(mode))
         : DataParallel.run(spark, plan.withMode(mode));
   }
@@ -51,17 +53,33 @@ public final class SparkBackend implements ExperimentBackend {
    * configured size, data-parallel otherwise.
    */
   public static BackendMode choose(SparkSession spark, BackendPlan plan) {
+    return choose(spark, dataSize(spark, plan));
+  }
+
+  private static BackendMode choose(SparkSession spark, long size) {
     long max = spark.sparkContext().conf().getLong("spark.plumb.taskParallelMaxBytes",
         DEFAULT_TASK_PARALLEL_MAX_BYTES);
+    return size <= max ? BackendMode.TASK_PARALLEL : BackendMode.DATA_PARALLEL;
+  }
+
+  /**
+   * The size in bytes of the plan's data.
+   *
+   * @throws BadInputException when there is no such file, in the words of the local reader
+   */
+  private static long dataSize(SparkSession spark, BackendPlan plan) {
     try {
       Path p = new Path(plan.data());
-      long size = p.getFileSystem(spark.sparkContext().hadoopConfiguration())
-          .getContentSummary(p).getLength();
-      return size <= max ? BackendMode.TASK_PARALLEL : BackendMode.DATA_PARALLEL;
+      FileSystem fs = p.getFileSystem(spark.sparkContext().hadoopConfiguration());
+      if (!fs.exists(p)) {
+        throw new BadInputException(plan.data() + ": no such file; check the path");
+      }
+      return fs.getContentSummary(p).getLength();
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read the size of " + plan.data(), e);
     }
   }
+
 
   /** Spark's and Scala's versions, as on the class path. */
   @Override

@@ -1,6 +1,7 @@
 package dev.plumb.spark;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import dev.plumb.backend.BackendMode;
@@ -10,6 +11,7 @@ import dev.plumb.backend.BackendSettings;
 import dev.plumb.backend.CurveScore;
 import dev.plumb.backend.LearnerScores;
 import dev.plumb.backend.LocalBackend;
+import dev.plumb.data.BadInputException;
 import dev.plumb.evaluate.FoldScore;
 import dev.plumb.evaluate.Metric;
 import dev.plumb.plan.Task;
@@ -156,6 +158,14 @@ abstract class BackendContract {
       // the run did not wait for the forest's folds, each of which takes seconds
       assertThat(seconds).isLessThan(3 * limit.toSeconds());
     }
+  }
+
+  @Test
+  void aMissingDataFileIsBadInputThatNamesIt() {
+    Path missing = dir.resolve("no-such.csv");
+    BackendPlan p = plan(missing, Optional.empty(), List.of("majority"));
+    assertThatThrownBy(() -> runHere(p)).isInstanceOf(BadInputException.class)
+        .hasMessage(missing + ": no such file; check the path");
   }
 
   @Test
